@@ -1,0 +1,2 @@
+/** The gateway embedding API: sessions, credentials and the RDP channel per session (design.md). */
+package dev.scbridge.bridge;

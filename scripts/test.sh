@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every test tier this checkout has, then prints one closing summary line:
+#   "tests: N passed, N failed, N skipped"
+#
+# Tiers (design.md): 1 unit + in-process PIV conformance (+ fuzz seed corpora), 5 brief fuzzing (Jazzer).
+# Later tiers (pcscd + vpcd, KDC) are added here as their issues land.
+#
+# Environment: SCBRIDGE_FUZZ_SECONDS (default 10 per fuzz target; 0 skips fuzzing).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+logdir="$root/target/test-logs"
+rm -rf "$logdir"
+mkdir -p "$logdir"
+status=0
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "tier 1: unit and in-process conformance tests (mvn verify)"
+mvn -B -ntp verify >"$logdir/mvn-verify.log" 2>&1
+rc=$?
+# The reactor summary and any failure, not the whole log.
+grep -E '^\[INFO\] (scbridge.*(SUCCESS|FAILURE|SKIPPED)|BUILD )|Tests run:.*(FAIL|ERROR)|^\[ERROR\]' "$logdir/mvn-verify.log" | head -60
+if [ "$rc" -ne 0 ]; then
+  echo "mvn verify failed (exit $rc); the full log is $logdir/mvn-verify.log" >&2
+  status=1
+fi
+
+if [ "$status" -eq 0 ] && [ -x scripts/fuzz.sh ] && [ "${SCBRIDGE_FUZZ_SECONDS:-10}" != 0 ]; then
+  step "tier 5: brief fuzzing (${SCBRIDGE_FUZZ_SECONDS:-10}s per target)"
+  if ! scripts/fuzz.sh "${SCBRIDGE_FUZZ_SECONDS:-10}" 2>&1 | tee "$logdir/fuzz.log"; then
+    echo "fuzzing found a failure; see $logdir/fuzz.log" >&2
+    status=1
+  fi
+fi
+
+# One closing line from every Surefire report of this run.
+passed=0; failed=0; skipped=0
+while IFS= read -r f; do
+  line=$(grep -m1 -o '<testsuite [^>]*>' "$f") || continue
+  get() { printf '%s' "$line" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  t=$(get tests); e=$(get errors); fl=$(get failures); s=$(get skipped)
+  failed=$((failed + e + fl)); skipped=$((skipped + s)); passed=$((passed + t - e - fl - s))
+done < <(find "$root" -path '*/target/surefire-reports/TEST-*.xml' -newer "$logdir" 2>/dev/null)
+[ "$failed" -gt 0 ] && status=1
+echo
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit "$status"

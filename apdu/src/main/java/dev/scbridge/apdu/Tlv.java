@@ -32,8 +32,9 @@ public record Tlv(int tag, byte[] value) {
     public static final int MAX_VALUE_LENGTH = 65_535;
 
     public Tlv {
-        if (tag <= 0 || tag > 0xFFFFFF) {
-            throw new IllegalArgumentException("tag " + Integer.toHexString(tag) + " out of range");
+        if (!isWellFormedTag(tag)) {
+            throw new IllegalArgumentException("tag " + Integer.toHexString(tag).toUpperCase()
+                    + " is not a well-formed BER tag of 1.." + MAX_TAG_BYTES + " bytes");
         }
         value = value == null ? new byte[0] : value.clone();
         if (value.length > MAX_VALUE_LENGTH) {
@@ -116,6 +117,31 @@ public record Tlv(int tag, byte[] value) {
         return new byte[] {(byte) tag};
     }
 
+    /**
+     * True when {@code tag} is exactly what {@link #parseAll} can read back: one byte whose low 5 bits are not
+     * 11111, or a first byte with low bits 11111 (not FF) followed by bytes with b8 set on all but the last.
+     */
+    public static boolean isWellFormedTag(int tag) {
+        if (tag <= 0 || tag > 0xFFFFFF) {
+            return false;
+        }
+        byte[] b = tagBytes(tag);
+        int first = b[0] & 0xFF;
+        if (b.length == 1) {
+            return (first & 0x1F) != 0x1F;
+        }
+        if ((first & 0x1F) != 0x1F || first == 0xFF) {
+            return false;
+        }
+        for (int i = 1; i < b.length; i++) {
+            boolean more = (b[i] & 0x80) != 0;
+            if (more != (i < b.length - 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int firstTagByte(int tag) {
         return tag > 0xFFFF ? tag >>> 16 : tag > 0xFF ? tag >>> 8 : tag;
     }
@@ -138,7 +164,7 @@ public record Tlv(int tag, byte[] value) {
 
     /** Decodes a sequence of TLVs filling {@code bytes[off, off+len)} exactly; offsets in errors are absolute. */
     public static List<Tlv> parseAll(byte[] bytes, int off, int len) throws DecodeException {
-        if (off < 0 || len < 0 || off + len > bytes.length) {
+        if (off < 0 || len < 0 || len > bytes.length - off) {
             throw new IllegalArgumentException("range " + off + "+" + len + " outside " + bytes.length + " bytes");
         }
         Reader r = new Reader(bytes, off, off + len);

@@ -1,6 +1,7 @@
 package dev.scbridge.apdu.piv;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -114,9 +115,9 @@ public enum PivKeyRef {
     public static PivKeyRef parse(String text) {
         String t = text.trim();
         try {
-            return valueOf(t.toUpperCase());
+            return valueOf(t.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException notAName) {
-            String hex = t.toLowerCase().startsWith("0x") ? t.substring(2) : t;
+            String hex = t.toLowerCase(Locale.ROOT).startsWith("0x") ? t.substring(2) : t;
             try {
                 return fromCode(Integer.parseInt(hex, 16));
             } catch (NumberFormatException e) {

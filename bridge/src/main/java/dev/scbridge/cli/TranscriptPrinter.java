@@ -1,0 +1,34 @@
+package dev.scbridge.cli;
+
+import dev.scbridge.bridge.ExchangeListener;
+import dev.scbridge.bridge.ExchangeStep;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Prints a played exchange as it happens: one line per APDU, notes indented under the APDU they came from. */
+final class TranscriptPrinter implements ExchangeListener {
+    private static final String ROW = "%4s  %-32s %5s %5s  %-42s %8s%n";
+    private final PrintWriter out;
+
+    TranscriptPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    void header() {
+        out.printf(Locale.ROOT, ROW, "#", "command", "out", "in", "status", "ms");
+    }
+
+    @Override
+    public void apdu(ExchangeStep s) {
+        out.printf(Locale.ROOT, ROW, s.index(), s.name(), s.bytesOut(), s.bytesIn(), s.status(),
+                String.format(Locale.ROOT, "%.3f", s.millis()));
+        out.flush();
+    }
+
+    @Override
+    public void note(String text) {
+        out.println("      -> " + text);
+        out.flush();
+    }
+}

@@ -13,12 +13,17 @@ out=target/bench-results.json
 java -jar bench/target/benchmarks.jar -rf json -rff "$out" "$@"
 python3 - "$out" <<'PY'
 import json, sys
-rows = {r["benchmark"].rsplit(".", 1)[-1]: r["primaryMetric"] for r in json.load(open(sys.argv[1]))}
-# benchmark -> its baseline in the same class
-pairs = [("apduSign", "jcaRawRsa"), ("apduSign", "jcaSignature")]
+rows = {}
+for r in json.load(open(sys.argv[1])):
+    cls, name = r["benchmark"].rsplit(".", 2)[-2:]
+    rows[(cls, name)] = r["primaryMetric"]
+# (class, benchmark, baseline in the same class and run)
+pairs = [("PivSignBenchmark", "apduSign", "jcaRawRsa"), ("PivSignBenchmark", "apduSign", "jcaSignature"),
+         ("LogonExchangeBenchmark", "replayLogonExchange", "jcaRawRsa")]
 print()
-for b, base in pairs:
-    if b in rows and base in rows:
-        r = rows[b]["score"] / rows[base]["score"]
-        print(f"ratio {b} / {base} = {r:.3f}  ({rows[b]['score']:.1f} vs {rows[base]['score']:.1f} {rows[b]['scoreUnit']})")
+for cls, b, base in pairs:
+    if (cls, b) in rows and (cls, base) in rows:
+        x, y = rows[(cls, b)], rows[(cls, base)]
+        print(f"ratio {cls}.{b} / {base} = {x['score'] / y['score']:.3f}"
+              f"  ({x['score']:.1f} ± {x['scoreError']:.1f} vs {y['score']:.1f} ± {y['scoreError']:.1f} {x['scoreUnit']})")
 PY

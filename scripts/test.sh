@@ -26,6 +26,17 @@ if [ "$rc" -ne 0 ]; then
   status=1
 fi
 
+# The newcomer's first command, end to end through the launcher (uses the jar mvn verify just built).
+smoke_passed=0; smoke_failed=0
+if [ "$status" -eq 0 ]; then
+  step "smoke: ./scbridge demo"
+  if ./scbridge demo >"$logdir/demo.log" 2>&1 && tail -n 1 "$logdir/demo.log" | grep -q '^OK:'; then
+    tail -n 1 "$logdir/demo.log"; smoke_passed=1
+  else
+    echo "./scbridge demo failed; see $logdir/demo.log" >&2; cat "$logdir/demo.log" >&2; smoke_failed=1; status=1
+  fi
+fi
+
 if [ "$status" -eq 0 ] && [ -x scripts/fuzz.sh ] && [ "${SCBRIDGE_FUZZ_SECONDS:-10}" != 0 ]; then
   step "tier 5: brief fuzzing (${SCBRIDGE_FUZZ_SECONDS:-10}s per target)"
   if ! scripts/fuzz.sh "${SCBRIDGE_FUZZ_SECONDS:-10}" 2>&1 | tee "$logdir/fuzz.log"; then
@@ -42,6 +53,7 @@ while IFS= read -r f; do
   t=$(get tests); e=$(get errors); fl=$(get failures); s=$(get skipped)
   failed=$((failed + e + fl)); skipped=$((skipped + s)); passed=$((passed + t - e - fl - s))
 done < <(find "$root" -path '*/target/surefire-reports/TEST-*.xml' -newer "$logdir" 2>/dev/null)
+passed=$((passed + smoke_passed)); failed=$((failed + smoke_failed))
 [ "$failed" -gt 0 ] && status=1
 echo
 echo "tests: $passed passed, $failed failed, $skipped skipped"

@@ -1,6 +1,7 @@
 package dev.scbridge.apdu.piv;
 
 import dev.scbridge.apdu.DecodeException;
+import dev.scbridge.apdu.Hex;
 import dev.scbridge.apdu.Tlv;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -128,8 +129,9 @@ final class Elements {
         return object + " " + name + " (" + hex(tag) + ")";
     }
 
+    /** The tag as its bytes in hex: {@code 06}, {@code 5F2F}. */
     static String hex(int tag) {
-        return Integer.toHexString(tag).toUpperCase();
+        return Hex.plain(Tlv.tagBytes(tag));
     }
 
     private static boolean contains(int[] tags, int tag) {

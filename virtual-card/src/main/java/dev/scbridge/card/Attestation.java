@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -62,11 +61,13 @@ final class Attestation {
             X509v3CertificateBuilder b = new X509v3CertificateBuilder(issuer.getSubject(), serialNumber(random),
                     issuer.getNotBefore(), issuer.getNotAfter(), subject,
                     SubjectPublicKeyInfo.getInstance(key.publicKey().getEncoded()));
-            b.addExtension(FIRMWARE, false, new DEROctetString(version));
-            b.addExtension(SERIAL, false, new DEROctetString(new ASN1Integer(serial).getEncoded()));
-            b.addExtension(POLICY, false, new DEROctetString(new byte[] {
-                (byte) KeyCommands.effectivePin(slot, key).code(), (byte) KeyCommands.effectiveTouch(key).code()}));
-            b.addExtension(FORM_FACTOR, false, new DEROctetString(new byte[] {0x00}));
+            // The byte[] form puts the bytes themselves in extnValue, as a YubiKey does (facts/piv.md 10): readers
+            // take the firmware, policies and form factor as raw bytes and the serial as a DER INTEGER.
+            b.addExtension(FIRMWARE, false, version.clone());
+            b.addExtension(SERIAL, false, new ASN1Integer(serial).getEncoded());
+            b.addExtension(POLICY, false, new byte[] {
+                (byte) KeyCommands.effectivePin(slot, key).code(), (byte) KeyCommands.effectiveTouch(key).code()});
+            b.addExtension(FORM_FACTOR, false, new byte[] {0x00});
             return b.build(signer(f9)).getEncoded();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("attestation statement encoding failed", e);

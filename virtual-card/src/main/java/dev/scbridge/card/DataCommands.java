@@ -8,7 +8,7 @@ import dev.scbridge.apdu.piv.PivKeyRef;
 import dev.scbridge.apdu.piv.PivObjectId;
 import dev.scbridge.apdu.piv.Pivs;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * GET DATA (SP 800-73-4 Part 2 3.1.2) and PUT DATA (3.3.1): objects travel in a {@code 53} wrapper, except
@@ -22,6 +22,14 @@ final class DataCommands {
      */
     static final byte[] DISCOVERY = {0x7E, 0x12, 0x4F, 0x0B, (byte) 0xA0, 0x00, 0x00, 0x03, 0x08, 0x00, 0x00, 0x10,
         0x00, 0x01, 0x00, 0x5F, 0x2F, 0x02, 0x40, 0x00};
+
+    /**
+     * The objects a YubiKey reads only after VERIFY: fingerprints, facial image, printed information, iris images
+     * (Yubico .NET SDK get-and-put-data, piv-objects). The pairing code 5FC123, "PIN or OCC" in SP 800-73-4, is free
+     * to read on a YubiKey, as docs/virtual-card.md says.
+     */
+    private static final Set<Integer> PIN_PROTECTED_READS = Set.of(PivObjectId.FINGERPRINTS.code(),
+            PivObjectId.FACIAL_IMAGE.code(), PivObjectId.PRINTED_INFORMATION.code(), PivObjectId.IRIS_IMAGES.code());
 
     private final PivCard card;
 
@@ -60,8 +68,7 @@ final class DataCommands {
         if (id == PivObjectId.DISCOVERY.code()) {
             return DISCOVERY.clone();
         }
-        Optional<PivObjectId> known = PivObjectId.find(id);
-        if (known.isPresent() && known.get().readAccess() == PivObjectId.Access.PIN && !card.status.pinVerified) {
+        if (PIN_PROTECTED_READS.contains(id) && !card.status.pinVerified) {
             throw new SwException(StatusWord.SECURITY_STATUS_NOT_SATISFIED);
         }
         if (id == PivKeyRef.ATTESTATION.certificateObject()) {

@@ -117,6 +117,11 @@ public final class PivCard implements CardEdge {
             chains.reset();
             return new ResponseApdu(e.field().equals("CLA") ? StatusWord.CLA_NOT_SUPPORTED : StatusWord.WRONG_LENGTH);
         }
+        // PIN Always (9C) needs the VERIFY immediately before: any other APDU voids it, a stray piece of another
+        // command's chain included; only the pieces of the GENERAL AUTHENTICATE itself do not (facts/piv.md 8).
+        if (piece.ins() != Pivs.INS_VERIFY && piece.ins() != Pivs.INS_GENERAL_AUTHENTICATE) {
+            status.pinJustVerified = false;
+        }
         if ((piece.cla() & ~CommandApdu.CLA_CHAINING) != 0) {
             chunker.reset();
             return new ResponseApdu(StatusWord.CLA_NOT_SUPPORTED);
@@ -139,9 +144,6 @@ public final class PivCard implements CardEdge {
         }
         CommandApdu command = ((ChainAssembler.Step.Complete) step).command();
         int ins = command.ins();
-        if (ins != Pivs.INS_VERIFY && ins != Pivs.INS_GENERAL_AUTHENTICATE) {
-            status.pinJustVerified = false;
-        }
         if (ins != Pivs.INS_GENERAL_AUTHENTICATE) {
             status.clearAdminChallenge();
         }
@@ -152,6 +154,11 @@ public final class PivCard implements CardEdge {
         } catch (SwException e) {
             out = new byte[0];
             sw = e.sw();
+        }
+        if (ins != Pivs.INS_VERIFY) {
+            // The one command after VERIFY has used PIN Always, or voided it (a GENERAL AUTHENTICATE with another
+            // key included).
+            status.pinJustVerified = false;
         }
         return chunker.start(out, sw, command.ne());
     }

@@ -7,8 +7,9 @@ package dev.scbridge.card;
 final class SecurityStatus {
     boolean pinVerified;
     /**
-     * PIN verified by the command immediately before: what a PIN-Always key (9C) needs. Any complete command other
-     * than VERIFY and GENERAL AUTHENTICATE clears it, and so does using it (PivApplet and YubiKey behaviour).
+     * PIN verified by the command immediately before: what a PIN-Always key (9C) needs. Any APDU after the VERIFY
+     * other than the pieces of one GENERAL AUTHENTICATE clears it, and so does that command (PivApplet and YubiKey
+     * behaviour, facts/piv.md 8).
      */
     boolean pinJustVerified;
     boolean adminAuthenticated;

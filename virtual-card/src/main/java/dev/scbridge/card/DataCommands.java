@@ -4,6 +4,7 @@ import dev.scbridge.apdu.CommandApdu;
 import dev.scbridge.apdu.DecodeException;
 import dev.scbridge.apdu.StatusWord;
 import dev.scbridge.apdu.Tlv;
+import dev.scbridge.apdu.piv.DiscoveryObject;
 import dev.scbridge.apdu.piv.PivKeyRef;
 import dev.scbridge.apdu.piv.PivObjectId;
 import dev.scbridge.apdu.piv.Pivs;
@@ -20,8 +21,7 @@ final class DataCommands {
      * The discovery object a YubiKey answers (Yubico .NET SDK "Encoded discovery"): the full AID and PIN usage
      * policy 40 00 (PIV PIN only).
      */
-    static final byte[] DISCOVERY = {0x7E, 0x12, 0x4F, 0x0B, (byte) 0xA0, 0x00, 0x00, 0x03, 0x08, 0x00, 0x00, 0x10,
-        0x00, 0x01, 0x00, 0x5F, 0x2F, 0x02, 0x40, 0x00};
+    static final byte[] DISCOVERY = DiscoveryObject.yubikeyDefault().encode();
 
     /**
      * The objects a YubiKey reads only after VERIFY: fingerprints, facial image, printed information, iris images

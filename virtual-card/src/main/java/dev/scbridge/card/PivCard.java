@@ -6,6 +6,7 @@ import dev.scbridge.apdu.DecodeException;
 import dev.scbridge.apdu.ResponseApdu;
 import dev.scbridge.apdu.ResponseChunker;
 import dev.scbridge.apdu.StatusWord;
+import dev.scbridge.apdu.piv.ApplicationPropertyTemplate;
 import dev.scbridge.apdu.piv.PivKeyRef;
 import dev.scbridge.apdu.piv.Pivs;
 import java.security.SecureRandom;
@@ -35,8 +36,7 @@ public final class PivCard implements CardEdge {
      * The Application Property Template a YubiKey 5 answers (Yubico .NET SDK SELECT trace; the same bytes Windows
      * accepted in the real logon trace): 61 { 4F PIX+version, 79 { 4F RID } }.
      */
-    private static final byte[] APPLICATION_PROPERTY_TEMPLATE = {0x61, 0x11, 0x4F, 0x06, 0x00, 0x00, 0x10, 0x00,
-        0x01, 0x00, 0x79, 0x07, 0x4F, 0x05, (byte) 0xA0, 0x00, 0x00, 0x03, 0x08};
+    private static final byte[] APPLICATION_PROPERTY_TEMPLATE = ApplicationPropertyTemplate.yubikeyStyle().encode();
 
     final PivCardState state;
     final SecurityStatus status = new SecurityStatus();

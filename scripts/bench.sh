@@ -19,7 +19,8 @@ for r in json.load(open(sys.argv[1])):
     rows[(cls, name)] = r["primaryMetric"]
 # (class, benchmark, baseline in the same class and run)
 pairs = [("PivSignBenchmark", "apduSign", "jcaRawRsa"), ("PivSignBenchmark", "apduSign", "jcaSignature"),
-         ("LogonExchangeBenchmark", "replayLogonExchange", "jcaRawRsa")]
+         ("LogonExchangeBenchmark", "replayLogonExchange", "jcaRawRsa"),
+         ("LogonExchangeBenchmark", "replayBeforeSignature", "jcaRawRsa")]
 print()
 for cls, b, base in pairs:
     if (cls, b) in rows and (cls, base) in rows:

@@ -12,6 +12,8 @@ root=$(pwd)
 logdir="$root/target/test-logs"
 rm -rf "$logdir"
 mkdir -p "$logdir"
+stamp="$logdir/.started"   # reports newer than this are this run's (the folder's own mtime moves as logs are written)
+touch "$stamp"
 status=0
 
 step() { printf '\n== %s\n' "$*"; }
@@ -45,15 +47,20 @@ if [ "$status" -eq 0 ] && [ -x scripts/fuzz.sh ] && [ "${SCBRIDGE_FUZZ_SECONDS:-
   fi
 fi
 
-# One closing line from every Surefire report of this run.
+# One closing line: every Surefire report of this run, the demo smoke run, and each fuzz target.
 passed=0; failed=0; skipped=0
 while IFS= read -r f; do
   line=$(grep -m1 -o '<testsuite [^>]*>' "$f") || continue
   get() { printf '%s' "$line" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
   t=$(get tests); e=$(get errors); fl=$(get failures); s=$(get skipped)
   failed=$((failed + e + fl)); skipped=$((skipped + s)); passed=$((passed + t - e - fl - s))
-done < <(find "$root" -path '*/target/surefire-reports/TEST-*.xml' -newer "$logdir" 2>/dev/null)
-passed=$((passed + smoke_passed)); failed=$((failed + smoke_failed))
+done < <(find "$root" -path '*/target/surefire-reports/TEST-*.xml' -newer "$stamp" 2>/dev/null)
+fuzz_ok=0; fuzz_failed=0
+if [ -f "$logdir/fuzz.log" ]; then
+  fuzz_ok=$(grep -c '^  ok ' "$logdir/fuzz.log")
+  fuzz_failed=$(grep -c '^  FAIL ' "$logdir/fuzz.log")
+fi
+passed=$((passed + smoke_passed + fuzz_ok)); failed=$((failed + smoke_failed + fuzz_failed))
 [ "$failed" -gt 0 ] && status=1
 echo
 echo "tests: $passed passed, $failed failed, $skipped skipped"

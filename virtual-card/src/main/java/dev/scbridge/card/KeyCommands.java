@@ -1,5 +1,9 @@
 package dev.scbridge.card;
 
+import dev.scbridge.apdu.piv.TouchPolicy;
+
+import dev.scbridge.apdu.piv.PinPolicy;
+
 import dev.scbridge.apdu.CommandApdu;
 import dev.scbridge.apdu.DecodeException;
 import dev.scbridge.apdu.StatusWord;

@@ -1,5 +1,7 @@
 package dev.scbridge.card;
 
+import dev.scbridge.apdu.piv.TouchPolicy;
+
 import dev.scbridge.apdu.piv.PivAlgorithm;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;

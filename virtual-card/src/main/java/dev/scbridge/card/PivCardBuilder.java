@@ -1,5 +1,9 @@
 package dev.scbridge.card;
 
+import dev.scbridge.apdu.piv.TouchPolicy;
+
+import dev.scbridge.apdu.piv.PinPolicy;
+
 import dev.scbridge.apdu.piv.CertificateContainer;
 import dev.scbridge.apdu.piv.Chuid;
 import dev.scbridge.apdu.piv.PivAlgorithm;

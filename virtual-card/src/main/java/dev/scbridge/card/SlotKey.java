@@ -1,5 +1,9 @@
 package dev.scbridge.card;
 
+import dev.scbridge.apdu.piv.TouchPolicy;
+
+import dev.scbridge.apdu.piv.PinPolicy;
+
 import dev.scbridge.apdu.StatusWord;
 import dev.scbridge.apdu.Tlv;
 import dev.scbridge.apdu.piv.PivAlgorithm;

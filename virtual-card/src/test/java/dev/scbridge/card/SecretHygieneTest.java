@@ -1,5 +1,7 @@
 package dev.scbridge.card;
 
+import dev.scbridge.apdu.piv.TouchPolicy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scbridge.apdu.piv.PivAlgorithm;

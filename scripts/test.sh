@@ -2,10 +2,10 @@
 # Runs every test tier this checkout has, then prints one closing summary line:
 #   "tests: N passed, N failed, N skipped"
 #
-# Tiers (design.md): 1 unit + in-process PIV conformance (+ fuzz seed corpora), 5 brief fuzzing (Jazzer).
-# Later tiers (pcscd + vpcd, KDC) are added here as their issues land.
+# Tiers (design.md): 1 unit + in-process PIV conformance (+ fuzz seed corpora), 2 pcscd + vpcd (scripts/tier2.sh),
+# 5 brief fuzzing (Jazzer). Later tiers (KDC) are added here as their issues land.
 #
-# Environment: SCBRIDGE_FUZZ_SECONDS (default 10 per fuzz target; 0 skips fuzzing).
+# Environment: SCBRIDGE_FUZZ_SECONDS (default 10 per fuzz target; 0 skips fuzzing), SCBRIDGE_TIER2 (0 skips tier 2).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -36,6 +36,16 @@ if [ "$status" -eq 0 ]; then
     tail -n 1 "$logdir/demo.log"; smoke_passed=1
   else
     echo "./scbridge demo failed; see $logdir/demo.log" >&2; cat "$logdir/demo.log" >&2; smoke_failed=1; status=1
+  fi
+fi
+
+# Tier 2: pcscd + vpcd + the virtual card, driven by OpenSC and yubico-piv-tool (tests tagged "pcscd"), in a
+# network namespace of its own where possible; its Surefire reports join the count below. SCBRIDGE_TIER2=0 skips it.
+if [ "$status" -eq 0 ] && [ -x scripts/tier2.sh ] && [ "${SCBRIDGE_TIER2:-1}" != 0 ]; then
+  step "tier 2: pcscd + vpcd + the virtual card (OpenSC, yubico-piv-tool)"
+  if ! scripts/tier2.sh "$logdir/tier2-mvn.log" 2>&1 | tee "$logdir/tier2.log"; then
+    echo "tier 2 failed; see $logdir/tier2.log and $logdir/tier2-mvn.log" >&2
+    status=1
   fi
 fi
 

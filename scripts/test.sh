@@ -3,9 +3,11 @@
 #   "tests: N passed, N failed, N skipped"
 #
 # Tiers (design.md): 1 unit + in-process PIV conformance (+ fuzz seed corpora), 2 pcscd + vpcd (scripts/tier2.sh),
-# 5 brief fuzzing (Jazzer). Later tiers (KDC) are added here as their issues land.
+# 4 a real YubiKey (skipped loudly without one), 5 brief fuzzing (Jazzer). Later tiers (KDC) are added here as
+# their issues land.
 #
-# Environment: SCBRIDGE_FUZZ_SECONDS (default 10 per fuzz target; 0 skips fuzzing), SCBRIDGE_TIER2 (0 skips tier 2).
+# Environment: SCBRIDGE_FUZZ_SECONDS (default 10 per fuzz target; 0 skips fuzzing), SCBRIDGE_TIER2 / SCBRIDGE_TIER4
+# (0 skips that tier), SCBRIDGE_HW_DESTRUCTIVE=1 (lets tier 4 reset a plugged-in YubiKey).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -45,6 +47,21 @@ if [ "$status" -eq 0 ] && [ -x scripts/tier2.sh ] && [ "${SCBRIDGE_TIER2:-1}" !=
   step "tier 2: pcscd + vpcd + the virtual card (OpenSC, yubico-piv-tool)"
   if ! scripts/tier2.sh "$logdir/tier2-mvn.log" 2>&1 | tee "$logdir/tier2.log"; then
     echo "tier 2 failed; see $logdir/tier2.log and $logdir/tier2-mvn.log" >&2
+    status=1
+  fi
+fi
+
+# Tier 4: the same PIV conformance suite against a real YubiKey on the system's pcscd (tests tagged "hardware").
+# Without a YubiKey, or without SCBRIDGE_HW_DESTRUCTIVE=1 (the suite resets the card), every test skips loudly.
+if [ "$status" -eq 0 ] && [ "${SCBRIDGE_TIER4:-1}" != 0 ]; then
+  step "tier 4: the PIV conformance suite against a real YubiKey"
+  if mvn -B -ntp -pl hw-tests -am -Dgroups=hardware -Dsurefire.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
+        -Denforcer.skip=true verify >"$logdir/tier4-mvn.log" 2>&1; then
+    grep -h -o '\*\*\* SKIPPED[^*]*\*\*\*' hw-tests/target/surefire-reports/*YubiKey*-output.txt 2>/dev/null | head -1 \
+      || grep -h 'Tests run:.*YubiKey' "$logdir/tier4-mvn.log" | tail -1
+  else
+    echo "tier 4 failed; the full log is $logdir/tier4-mvn.log" >&2
+    grep -E '^\[ERROR\]' "$logdir/tier4-mvn.log" | head -20 >&2
     status=1
   fi
 fi

@@ -29,13 +29,14 @@ import org.junit.jupiter.api.Nested;
  * class YubiKeyPivConformanceTest extends PivConformanceSuite {
  *     &#64;Override
  *     protected CardUnderTest factoryDefaultCard() throws Exception {
- *         CardUnderTest card = NativeReaderCard.open("Yubico YubiKey");  // assumeTrue(...) when no reader: skipped
- *         return FactoryReset.apply(card);                 // block PIN and PUK, RESET: factory state via APDUs
- *     }
+ *         CardUnderTest card = new PcscCardUnderTest(context.connect(reader, ...), ...);  // found in @BeforeAll,
+ *         return FactoryReset.apply(card);                 // which skips (assumeTrue) when there is none;
+ *     }                                                    // block PIN and PUK, RESET: factory state via APDUs
  * }
  * </pre>
- * The vpcd run is the same with a card that reaches a {@code PivCard} through pcscd; it may also rebuild the card per
- * test instead of resetting it. Every flow below is an abstract class holding the tests; each nested class binds one
+ * That is {@link YubiKeyPivConformanceTest} (which also requires {@code SCBRIDGE_HW_DESTRUCTIVE=1}). The vpcd run,
+ * {@code hwtests.pcscd.VpcdPivConformanceTest}, reaches a {@code PivCard} through pcscd and swaps a fresh card in
+ * behind vpcd per test instead of resetting it. Every flow below is an abstract class holding the tests; each nested class binds one
  * flow to this suite's seam, so a subclass inherits all of them.
  */
 public abstract class PivConformanceSuite {

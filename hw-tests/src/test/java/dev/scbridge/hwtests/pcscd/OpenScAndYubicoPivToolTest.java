@@ -181,6 +181,29 @@ class OpenScAndYubicoPivToolTest {
     }
 
     @Test
+    @Order(9)
+    void pkcs11Tool_decryptsWithAnRsaKeyIn9d_whatOpensslEncrypted() throws Exception {
+        Path pub = tmp.resolve("9d-rsa.pub.pem");
+        Path cert = tmp.resolve("9d-rsa.cert.pem");
+        pivOk("-a", "generate", "-s", "9d", "-A", "RSA2048", "-o", pub.toString());
+        certify("9d", "scbridge 9d rsa", pub, cert);
+        pivOk("-a", "import-certificate", "-s", "9d", "-i", cert.toString());
+        Path secret = tmp.resolve("secret.bin");
+        Files.write(secret, "a session key, 32 bytes long....".getBytes(StandardCharsets.US_ASCII));
+        Path encrypted = tmp.resolve("secret.enc");
+        ok("openssl", "pkeyutl", "-encrypt", "-pubin", "-inkey", pub.toString(), "-pkeyopt", "rsa_padding_mode:pkcs1",
+                "-in", secret.toString(), "-out", encrypted.toString());
+        Path decrypted = tmp.resolve("secret.dec");
+        // OpenSC's PIV ids: 03 = 9D. The card does the raw RSA operation; OpenSC strips the PKCS#1 v1.5 padding.
+        ok("pkcs11-tool", "--module", PKCS11, "--login", "--pin", PIN, "--decrypt", "--id", "03",
+                "-m", "RSA-PKCS", "-i", encrypted.toString(), "-o", decrypted.toString());
+        assertThat(Files.readAllBytes(decrypted)).isEqualTo(Files.readAllBytes(secret));
+        Pcscd.Result listed = ok("pkcs15-tool", "--reader", "0", "--list-certificates", "--list-keys");
+        assertThat(listed.output()).as(listed.toString()).contains("Certificate for Key Management")
+                .contains("Private RSA Key [KEY MAN key]");
+    }
+
+    @Test
     @Order(8)
     void pkcs11Tool_signsWithAP256KeyIn9c_verifiedByOpenssl() throws Exception {
         // OpenSC offers 9D EC keys for key agreement only (usage "derive"), so ECDSA goes through 9C.
@@ -201,7 +224,7 @@ class OpenScAndYubicoPivToolTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void yubicoPivTool_unblockPinWithThePuk() throws Exception {
         for (int i = 0; i < 3; i++) {
             piv("-a", "verify-pin", "-P", "000000");
@@ -214,7 +237,7 @@ class OpenScAndYubicoPivToolTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void yubicoPivTool_setManagementKeyAndBack() throws Exception {
         String other = "0807060504030201080706050403020108070605040302010";
         String newKey = other.substring(0, 48);
@@ -225,7 +248,7 @@ class OpenScAndYubicoPivToolTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void yubicoPivTool_resetAfterBlockingPinAndPuk() throws Exception {
         Pcscd.Result early = piv("-a", "reset");
         assertThat(early.exit()).as("reset before blocking: " + early).isNotZero();

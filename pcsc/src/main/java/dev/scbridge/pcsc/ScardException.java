@@ -42,15 +42,15 @@ public final class ScardException extends Exception {
         return error().map(ScardError::scardName).orElse(String.format("SCARD_0x%08X", code));
     }
 
-    /** Microsoft's sentence for the code. */
+    /** What the code means, in a few words. */
     public String meaning() {
-        return error().map(ScardError::meaning).orElse("Unknown PC/SC error.");
+        return error().map(ScardError::meaning).orElse("unknown PC/SC error");
     }
 
     private static String describe(int code, String detail) {
         String name = ScardError.fromCode(code).map(ScardError::scardName).orElse("SCARD_?");
-        String meaning = ScardError.fromCode(code).map(ScardError::meaning).orElse("Unknown PC/SC error.");
+        String meaning = ScardError.fromCode(code).map(ScardError::meaning).orElse("unknown PC/SC error");
         String base = String.format("%s (0x%08X): %s", name, code, meaning);
-        return detail == null ? base : base + " " + detail;
+        return detail == null ? base : base + "; " + detail;
     }
 }

@@ -14,6 +14,23 @@ public record IoRequestHeader(int deviceId, int fileId, int completionId, int ma
     /** RDPDR_HEADER 4 + five u32 fields. */
     public static final int SIZE = 24;
 
+    /**
+     * The header of a PDU that starts like a Device I/O Request, even if its body is broken, so that a malformed
+     * request can still be answered; empty if the first 24 bytes are not such a header.
+     */
+    public static java.util.Optional<IoRequestHeader> peek(byte[] pdu) {
+        if (pdu.length < SIZE || (pdu[0] & 0xFF) != 0x72 || (pdu[1] & 0xFF) != 0x44 || (pdu[2] & 0xFF) != 0x52
+                || (pdu[3] & 0xFF) != 0x49) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new IoRequestHeader(le32(pdu, 4), le32(pdu, 8), le32(pdu, 12), le32(pdu, 16),
+                le32(pdu, 20)));
+    }
+
+    private static int le32(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
+    }
+
     static IoRequestHeader read(ByteReader r) throws DecodeException {
         return new IoRequestHeader(r.u32("DeviceId"), r.u32("FileId"), r.u32("CompletionId"),
                 r.u32("MajorFunction"), r.u32("MinorFunction"));

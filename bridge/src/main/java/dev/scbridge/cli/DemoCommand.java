@@ -2,6 +2,7 @@ package dev.scbridge.cli;
 
 import dev.scbridge.bridge.LogonFailedException;
 import dev.scbridge.bridge.LogonResult;
+import dev.scbridge.bridge.RdpLogon;
 import dev.scbridge.bridge.SessionCard;
 import dev.scbridge.bridge.SessionKeyType;
 import dev.scbridge.bridge.SessionPin;
@@ -32,7 +33,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code scbridge demo}: the main job in miniature, with no setup. A throwaway CA issues a Windows smart-card logon
  * certificate for a sample user; a session PIV card gets the key, the certificate and a random PIN; the APDUs of a
- * real Windows logon are played against it ({@link WindowsLogonExchange}) and their results checked.
+ * real Windows logon are played against it over the RDP smart-card channel ({@link RdpLogon}: rdpdr, MS-RDPESC
+ * IOCTLs, {@link WindowsLogonExchange}'s APDUs inside Transmit) and their results checked.
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
@@ -104,12 +106,17 @@ final class DemoCommand implements Callable<Integer> {
                     encodedLength(cert));
             out.printf("%-12s ******** (%d digits, random)%n%n", "PIN", session.pin().length());
             TranscriptPrinter transcript = new TranscriptPrinter(out);
+            out.println("Windows' side of the RDP smart-card channel (rdpdr, MS-RDPESC IOCTLs), each APDU inside a "
+                    + "Transmit:");
             transcript.header();
-            LogonResult r = new WindowsLogonExchange(ca.certificate(), clock, random)
-                    .play(session.card()::transmit, session.pin(), transcript);
-            out.printf(Locale.ROOT, "%nOK: Windows would log %s on: %d APDUs, %.1f ms in the card; signature %s "
-                            + "verified, certificate chains to %s%n", r.upn(), r.apdus(), r.cardNanos() / 1e6,
-                    r.signatureAlgorithm(), ca.certificate().getSubjectX500Principal().getName());
+            RdpLogon.Result r = new RdpLogon(ca.certificate(), clock, random)
+                    .play(session, transcript::ioctl, transcript);
+            LogonResult logon = r.logon();
+            out.printf(Locale.ROOT, "%nOK: Windows would log %s on: signature %s verified, certificate chains to %s%n",
+                    logon.upn(), logon.signatureAlgorithm(), ca.certificate().getSubjectX500Principal().getName());
+            out.printf(Locale.ROOT, "    %d IOCTLs (%d PDUs in, %d out) carrying %d APDUs: %.1f ms in all, of which "
+                            + "%.1f ms the card's private-key operation%n", r.ioctls(), r.pdusFromServer(),
+                    r.pdusFromClient(), logon.apdus(), r.totalNanos() / 1e6, r.privateKeyNanos() / 1e6);
             out.flush();
             return Main.OK;
         } catch (LogonFailedException e) {

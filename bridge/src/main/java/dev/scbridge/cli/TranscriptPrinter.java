@@ -26,6 +26,19 @@ final class TranscriptPrinter implements ExchangeListener {
         out.flush();
     }
 
+    /** One IOCTL line: CompletionId, the IOCTL, its ReturnCode by name; Transmits show up as their APDU row. */
+    void ioctl(dev.scbridge.rdp.host.RdpHost.Exchange x) {
+        if (x.ioctl() == dev.scbridge.rdp.esc.Ioctl.TRANSMIT) {
+            return;
+        }
+        int rc = x.answer().returnCode();
+        String code = dev.scbridge.pcsc.ScardError.fromCode(rc).map(dev.scbridge.pcsc.ScardError::scardName)
+                .orElse(rc == 0 ? "SCARD_S_SUCCESS" : String.format("0x%08X", rc));
+        out.printf(Locale.ROOT, ROW, "cid" + x.completionId(), x.ioctl().constantName().replace("SCARD_IOCTL_", ""),
+                x.input().length, x.response().outputBuffer().length, code, "");
+        out.flush();
+    }
+
     @Override
     public void note(String text) {
         out.println("      -> " + text);

@@ -205,7 +205,13 @@ public final class RdpdrSmartCardChannel implements AutoCloseable {
             return;
         }
         Generation g = generation;
-        g.handler.handle(ioctl.get(), call).thenAccept(ret -> answer(g, req, ret));
+        try {
+            g.handler.handle(ioctl.get(), call).thenAccept(ret -> answer(g, req, ret));
+        } catch (RuntimeException e) {
+            // a defect, not bad input: the server still gets an answer and the session survives
+            LOG.warn("{} failed inside the bridge", ioctl.get().specName(), e);
+            send(DeviceControlResponse.failure(req, NtStatus.STATUS_UNSUCCESSFUL));
+        }
     }
 
     private void answer(Generation g, DeviceControlRequest req, EscReturn ret) {

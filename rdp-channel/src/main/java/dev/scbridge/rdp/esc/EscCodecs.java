@@ -12,8 +12,29 @@ public final class EscCodecs {
     private EscCodecs() {
     }
 
-    /** Decodes the call an IOCTL's input buffer holds. */
+    /**
+     * Decodes the call an IOCTL's input buffer holds. Values the wire can carry but a structure cannot hold (a
+     * reader name with an embedded NUL, a string not representable in the A variant's 8-bit charset) are
+     * {@link DecodeException}s too.
+     */
     public static EscCall decodeCall(Ioctl ioctl, byte[] input) throws DecodeException {
+        try {
+            return call(ioctl, input);
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException(ioctl.specName() + " call", e.getMessage(), 0);
+        }
+    }
+
+    /** Decodes the return an IOCTL's output buffer holds (same error contract as {@link #decodeCall}). */
+    public static EscReturn decodeReturn(Ioctl ioctl, byte[] output) throws DecodeException {
+        try {
+            return ret(ioctl, output);
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException(ioctl.specName() + " return", e.getMessage(), 0);
+        }
+    }
+
+    private static EscCall call(Ioctl ioctl, byte[] input) throws DecodeException {
         if (ioctl == Ioctl.ACCESS_STARTED_EVENT) {
             return AccessStartedEventCall.decode(NdrReader.raw(input));
         }
@@ -53,8 +74,7 @@ public final class EscCodecs {
         };
     }
 
-    /** Decodes the return an IOCTL's output buffer holds. */
-    public static EscReturn decodeReturn(Ioctl ioctl, byte[] output) throws DecodeException {
+    private static EscReturn ret(Ioctl ioctl, byte[] output) throws DecodeException {
         NdrReader r = NdrReader.typeSerialized(output);
         return switch (ioctl) {
             case ESTABLISH_CONTEXT -> EstablishContextReturn.decode(r);

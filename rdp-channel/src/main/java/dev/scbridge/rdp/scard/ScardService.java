@@ -50,7 +50,7 @@ public final class ScardService implements AutoCloseable {
     private final ScardLimits limits;
     private final ScardOptions options;
     private final ScheduledExecutorService timer;
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random;
     private final Object lock = new Object();
     private final Map<ScardId, SessionContext> contexts = new ConcurrentHashMap<>();
     private final ReaderDatabase database;
@@ -72,6 +72,16 @@ public final class ScardService implements AutoCloseable {
 
     public ScardService(Pcsc backend, ReaderFilter filter, ScardLimits limits, ScardOptions options,
                         ScheduledExecutorService timer) {
+        this(backend, filter, limits, options, timer, new SecureRandom());
+    }
+
+    /**
+     * @param idSource where context and handle ids come from; anything but a fresh {@code SecureRandom} makes them
+     *                 guessable, so only deterministic replays (benchmarks re-feeding recorded PDUs) pass a seeded one
+     */
+    public ScardService(Pcsc backend, ReaderFilter filter, ScardLimits limits, ScardOptions options,
+                        ScheduledExecutorService timer, SecureRandom idSource) {
+        this.random = Objects.requireNonNull(idSource, "idSource");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.filter = Objects.requireNonNull(filter, "filter");
         this.limits = Objects.requireNonNull(limits, "limits");

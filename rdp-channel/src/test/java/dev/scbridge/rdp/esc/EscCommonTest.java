@@ -56,4 +56,13 @@ class EscCommonTest {
         assertThatThrownBy(() -> Msz.decode("msz", new byte[] {'A', 0, 'B'}, false))
                 .hasMessageContaining("not NUL-terminated");
     }
+
+    @Test
+    void textTheRecordCannotHoldIsADecodeErrorNotACrash() {
+        // ConnectW_Call with szReader "A\0B" (found by RdpFuzzTest.escCall): NDR carries it, a reader name cannot
+        byte[] b = Hex.decode("01100800CCCCCCCC28000000000000000000020000000000000000000200000003000000"
+                + "04000000000000000400000041000000420000000000000000000000");
+        assertThatThrownBy(() -> EscCodecs.decodeCall(Ioctl.CONNECT_W, java.util.Arrays.copyOf(b, 56)))
+                .isInstanceOf(DecodeException.class).hasMessageContaining("ConnectW call");
+    }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "The RDP smart-card channel (rdpdr / MS-RDPESC): serve it, decode it, replay it.",
-        subcommands = {RdpServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RdpServeCommand.class, RdpDecodeCommand.class, RdpReplayCommand.class,
+            CommandLine.HelpCommand.class})
 final class RdpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

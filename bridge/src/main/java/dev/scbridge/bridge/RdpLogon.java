@@ -1,6 +1,7 @@
 package dev.scbridge.bridge;
 
 import dev.scbridge.apdu.Hex;
+import dev.scbridge.pcsc.Pcsc;
 import dev.scbridge.pcsc.virtual.VirtualPcsc;
 import dev.scbridge.rdp.RdpdrSmartCardChannel;
 import dev.scbridge.rdp.host.RdpHost;
@@ -52,13 +53,24 @@ public final class RdpLogon {
         VirtualPcsc pcsc = new VirtualPcsc();
         pcsc.addReader(READER);
         pcsc.insertCard(READER, session.card());
+        return play(pcsc, READER, session, ioctls, apdus);
+    }
+
+    /**
+     * Plays the logon against the card in {@code reader} of {@code pcsc}, redirected through the channel (a real
+     * reader, or the session card behind pcscd + vpcd reached through the native PC/SC library).
+     *
+     * @param session the PIN to present and the certificate the minidriver cache entry is made of
+     */
+    public Result play(Pcsc pcsc, String reader, SessionCard session, Consumer<RdpHost.Exchange> ioctls,
+                       ExchangeListener apdus) throws LogonFailedException {
         AtomicInteger fromServer = new AtomicInteger();
         AtomicInteger fromClient = new AtomicInteger();
         AtomicInteger calls = new AtomicInteger();
         AtomicLong privateKeyNanos = new AtomicLong();
         RdpHost[] host = new RdpHost[1];
         RdpdrSmartCardChannel channel = RdpdrSmartCardChannel.builder()
-                .services(() -> new ScardService(pcsc, ReaderFilter.only(READER)))
+                .services(() -> new ScardService(pcsc, ReaderFilter.only(reader)))
                 .output(pdu -> {
                     fromClient.incrementAndGet();
                     host[0].fromClient(pdu);

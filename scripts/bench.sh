@@ -20,7 +20,9 @@ for r in json.load(open(sys.argv[1])):
 # (class, benchmark, baseline in the same class and run)
 pairs = [("PivSignBenchmark", "apduSign", "jcaRawRsa"), ("PivSignBenchmark", "apduSign", "jcaSignature"),
          ("LogonExchangeBenchmark", "replayLogonExchange", "jcaRawRsa"),
-         ("LogonExchangeBenchmark", "replayBeforeSignature", "jcaRawRsa")]
+         ("LogonExchangeBenchmark", "replayBeforeSignature", "jcaRawRsa"),
+         ("RdpLogonReplayBenchmark", "replayLogon", "jcaRawRsaTimesReplayCount"),
+         ("RdpLogonReplayBenchmark", "replayLogonWithoutPrivateKey", "jcaRawRsaTimesReplayCount")]
 print()
 for cls, b, base in pairs:
     if (cls, b) in rows and (cls, base) in rows:

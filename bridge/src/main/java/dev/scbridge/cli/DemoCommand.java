@@ -74,6 +74,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "CRL distribution point to put in the certificate (http://, https:// or ldap://).")
     String crlUrl;
 
+    @Option(names = "--decode",
+            description = "Also print every IOCTL's call and return field by field, as 'scbridge rdp decode' does.")
+    boolean decode;
+
     @Option(names = "--mismatched-key",
             description = "Load a key that is not the certificate's, to see how a failing logon looks.")
     boolean mismatchedKey;
@@ -105,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
                     "card", key.title(), mismatchedKey ? " (NOT the certificate's key: --mismatched-key)" : "",
                     encodedLength(cert));
             out.printf("%-12s ******** (%d digits, random)%n%n", "PIN", session.pin().length());
-            TranscriptPrinter transcript = new TranscriptPrinter(out);
+            TranscriptPrinter transcript = new TranscriptPrinter(out, decode);
             out.println("Windows' side of the RDP smart-card channel (rdpdr, MS-RDPESC IOCTLs), each APDU inside a "
                     + "Transmit:");
             transcript.header();

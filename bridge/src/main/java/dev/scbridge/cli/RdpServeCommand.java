@@ -60,6 +60,9 @@ final class RdpServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Standard input; tests replace it. */
+    InputStream stdin = System.in;
+
     @Option(names = "--stdio", required = true, description = "Serve on standard input and output (required).")
     boolean stdio;
 
@@ -120,7 +123,7 @@ final class RdpServeCommand implements Callable<Integer> {
         err.println("scbridge: rdp channel on stdio, reader \"" + backend.reader + "\"; one hex PDU per line");
         err.flush();
         try {
-            serve(System.in, channel, err);
+            serve(stdin, channel, err);
         } catch (IOException e) {
             throw new CliFailure("reading standard input: " + e.getMessage(), e);
         } finally {

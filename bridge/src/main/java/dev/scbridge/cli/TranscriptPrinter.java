@@ -10,9 +10,16 @@ import java.util.Locale;
 final class TranscriptPrinter implements ExchangeListener {
     private static final String ROW = "%4s  %-32s %5s %5s  %-42s %8s%n";
     private final PrintWriter out;
+    private final boolean decode;
 
     TranscriptPrinter(PrintWriter out) {
+        this(out, false);
+    }
+
+    /** @param decode also print each IOCTL's call and return field by field, as {@code scbridge rdp decode} does */
+    TranscriptPrinter(PrintWriter out, boolean decode) {
         this.out = out;
+        this.decode = decode;
     }
 
     void header() {
@@ -36,6 +43,14 @@ final class TranscriptPrinter implements ExchangeListener {
                 .orElse(rc == 0 ? "SCARD_S_SUCCESS" : String.format("0x%08X", rc));
         out.printf(Locale.ROOT, ROW, "cid" + x.completionId(), x.ioctl().constantName().replace("SCARD_IOCTL_", ""),
                 x.input().length, x.response().outputBuffer().length, code, "");
+        if (decode) {
+            boolean wide = x.ioctl().wide();
+            for (var message : java.util.List.of(x.call(), x.answer())) {
+                out.println("      " + message.structureName() + " (" + message.specSection() + ")");
+                new dev.scbridge.rdp.trace.decode.FieldLister(line -> out.println("      " + line), wide)
+                        .list((Record) message, 1);
+            }
+        }
         out.flush();
     }
 

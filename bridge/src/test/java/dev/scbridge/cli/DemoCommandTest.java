@@ -49,4 +49,15 @@ class DemoCommandTest {
                 + "certificate's public key (SHA1withRSA): the key in slot 9A is not the certificate's key");
         assertThat(r.out()).contains("NOT the certificate's key").doesNotContain("OK:");
     }
+
+    @Test
+    void demo_withDecode_printsEachIoctlFieldByField() {
+        MainTest.Run r = MainTest.run("demo", "--decode");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("ListReaders_Call (MS-RDPESC 2.2.2.4)")
+                .contains("SCard$AllReaders")
+                .contains("GetStatusChange")
+                .contains("SCARD_E_CANCELLED");
+    }
 }

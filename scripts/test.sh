@@ -34,8 +34,8 @@ fi
 smoke_passed=0; smoke_failed=0
 if [ "$status" -eq 0 ]; then
   step "smoke: ./scbridge demo"
-  if ./scbridge demo >"$logdir/demo.log" 2>&1 && tail -n 1 "$logdir/demo.log" | grep -q '^OK:'; then
-    tail -n 1 "$logdir/demo.log"; smoke_passed=1
+  if ./scbridge demo >"$logdir/demo.log" 2>&1 && grep -q '^OK:' "$logdir/demo.log"; then
+    grep -A1 '^OK:' "$logdir/demo.log"; smoke_passed=1
   else
     echo "./scbridge demo failed; see $logdir/demo.log" >&2; cat "$logdir/demo.log" >&2; smoke_failed=1; status=1
   fi

@@ -13,6 +13,11 @@ public interface EscMessage {
     /** Where the structure is defined, e.g. {@code "MS-RDPESC 2.2.2.4"}. */
     String specSection();
 
+    /** Encoded size on the wire: the MS-RPCE headers, the object and its padding to 8 bytes. */
+    default int size() {
+        return toBytes().length;
+    }
+
     /** The structure as it goes on the wire: MS-RPCE 2.2.6 headers, the object, padding to 8. */
     default byte[] toBytes() {
         NdrWriter w = new NdrWriter();

@@ -17,6 +17,7 @@ class EscCommonTest {
     void establishContextReturnMatchesTheWindowsAcceptedBytes() throws DecodeException {
         EstablishContextReturn ret = new EstablishContextReturn(0, new RedirContext(new byte[] {1, 0, 0, 0}));
         assertThat(Hex.plain(ret.toBytes())).isEqualTo(ESTABLISH_RETURN);
+        assertThat(ret.size()).isEqualTo(40);
         assertThat(EstablishContextReturn.decode(NdrReader.typeSerialized(Hex.decode(ESTABLISH_RETURN))))
                 .isEqualTo(ret);
     }

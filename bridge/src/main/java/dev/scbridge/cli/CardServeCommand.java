@@ -10,11 +10,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -34,8 +29,6 @@ import java.util.concurrent.TimeUnit;
             "With --state the card is kept encrypted in FILE (created with default YubiKey credentials if absent: "
                 + "PIN 123456, PUK 12345678, the default management key); without it the card is ephemeral."})
 final class CardServeCommand implements Callable<Integer> {
-    /** Longest passphrase file we read: a passphrase, not a document. */
-    static final int MAX_PASSPHRASE_BYTES = 1024;
     /** How long the shutdown hook waits for the link to close and the state to be saved. */
     static final long SHUTDOWN_WAIT_SECONDS = 30;
 
@@ -194,36 +187,7 @@ final class CardServeCommand implements Callable<Integer> {
             }
             return value.toCharArray();
         }
-        byte[] bytes;
-        try {
-            if (Files.size(passphraseFile) > MAX_PASSPHRASE_BYTES) {
-                throw new CliFailure("passphrase file " + passphraseFile + " is longer than " + MAX_PASSPHRASE_BYTES
-                        + " bytes", null);
-            }
-            bytes = Files.readAllBytes(passphraseFile);
-        } catch (IOException e) {
-            throw new CliFailure("cannot read the passphrase file " + passphraseFile + ": " + e.getMessage(), e);
-        }
-        try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            int end = 0;
-            while (end < chars.limit() && chars.get(end) != '\n' && chars.get(end) != '\r') {
-                end++;
-            }
-            char[] p = new char[end];
-            chars.get(p, 0, end);
-            Arrays.fill(chars.array(), '\0');
-            if (p.length == 0) {
-                throw new CliFailure("passphrase file " + passphraseFile + " has an empty first line", null);
-            }
-            return p;
-        } catch (CharacterCodingException e) {
-            throw new CliFailure("passphrase file " + passphraseFile + " is not UTF-8 text", e);
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-        }
+        return PassphraseOptions.readFirstLine(passphraseFile);
     }
 
     private int parsePort(String option, String text, int min) {

@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A software PIV smart card for Windows smart-card logon over RDP.",
-        subcommands = {DemoCommand.class, CardCommand.class, PivCommand.class, ReadersCommand.class, RdpCommand.class,
+        subcommands = {DemoCommand.class, CaCommand.class, CardCommand.class, PivCommand.class, ReadersCommand.class,
+            RdpCommand.class,
             CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Callable<Integer> {

@@ -91,6 +91,14 @@ public final class Session implements AutoCloseable {
      * The card PIN for the Client Info PDU (flags {@code INFO_AUTOLOGON | INFO_PASSWORD_IS_SC_PIN}, see the class
      * comment). Read it with {@link SessionPin#reveal()}; it throws once the session is closed.
      */
+    /**
+     * The session card's APDU interface, to serve it elsewhere (through vpcd to a PC/SC stack, for trying a
+     * session with kinit or OpenSC). It never gives out the key.
+     */
+    public dev.scbridge.card.CardEdge cardEdge() {
+        return card;
+    }
+
     public SessionPin pin() {
         return pin;
     }

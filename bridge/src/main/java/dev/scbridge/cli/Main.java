@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "A software PIV smart card for Windows smart-card logon over RDP.",
         subcommands = {DemoCommand.class, CaCommand.class, CardCommand.class, PivCommand.class, ReadersCommand.class,
-            RdpCommand.class,
+            RdpCommand.class, SessionCommand.class,
             CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Callable<Integer> {

@@ -3,8 +3,8 @@
 #   "tests: N passed, N failed, N skipped"
 #
 # Tiers (design.md): 1 unit + in-process PIV conformance (+ fuzz seed corpora), 2 pcscd + vpcd (scripts/tier2.sh),
-# 4 a real YubiKey (skipped loudly without one), 5 brief fuzzing (Jazzer). Later tiers (KDC) are added here as
-# their issues land.
+# 4 a real YubiKey (skipped loudly without one), 5 brief fuzzing (Jazzer). Tier 2 also runs the Kerberos KDC
+# acceptance (scripts/kdc.sh). Tier 1 installs SoftHSM2 first when missing.
 #
 # Environment: SCBRIDGE_FUZZ_SECONDS (default 10 per fuzz target; 0 skips fuzzing), SCBRIDGE_TIER2 / SCBRIDGE_TIER4
 # (0 skips that tier), SCBRIDGE_HW_DESTRUCTIVE=1 (lets tier 4 reset a plugged-in YubiKey).
@@ -19,6 +19,19 @@ touch "$stamp"
 status=0
 
 step() { printf '\n== %s\n' "$*"; }
+
+# Tier-1 prerequisites from Debian: SoftHSM2 for the CA-in-an-HSM tests (they skip loudly without it).
+need=()
+for p in softhsm2; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null \
+      && { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"; } \
+         >"$logdir/apt-tier1.log" 2>&1; then
+    echo "installed ${need[*]}"
+  else
+    echo "*** WARNING: could not install ${need[*]} (see $logdir/apt-tier1.log): their tests will skip" >&2
+  fi
+fi
 
 step "tier 1: unit and in-process conformance tests (mvn verify)"
 mvn -B -ntp verify >"$logdir/mvn-verify.log" 2>&1

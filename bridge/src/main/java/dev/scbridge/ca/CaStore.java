@@ -39,6 +39,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   ca.key        rw-------  the private key, PEM "ENCRYPTED PRIVATE KEY" (PKCS#8, PBES2: PBKDF2-SHA256, AES-256)
  *   revocations   rw-------  next CRL number and revoked serials (text, see RevocationState)
  * </pre>
+ * A CA whose key is in a PKCS#11 token ({@link #initPkcs11}) has {@code pkcs11} (module, slot, key label: see
+ * {@link Pkcs11Token}; never the PIN) instead of {@code ca.key}, and is unlocked with {@link #unlockToken}.
  * Every file is written to a temporary file with its final permissions and renamed into place. Changes to the
  * revocation state hold an exclusive lock on {@code DIR/.lock}, so two admins revoking at once lose nothing.
  *
@@ -49,6 +51,8 @@ public final class CaStore {
     public static final String CERTIFICATE_FILE = "ca.crt";
     public static final String KEY_FILE = "ca.key";
     public static final String REVOCATIONS_FILE = "revocations";
+    /** Present instead of {@link #KEY_FILE} when the key is in a PKCS#11 token. */
+    public static final String PKCS11_FILE = "pkcs11";
     static final String LOCK_FILE = ".lock";
     /** Short passphrases make PBKDF2 the only thing between a copied ca.key and the domain's logons. */
     public static final int MIN_PASSPHRASE_CHARS = 8;
@@ -63,10 +67,13 @@ public final class CaStore {
 
     private final Path dir;
     private final X509Certificate certificate;
+    /** Where the key is when it is in a PKCS#11 token; null when it is {@link #KEY_FILE}. */
+    private final Pkcs11Token token;
 
-    private CaStore(Path dir, X509Certificate certificate) {
+    private CaStore(Path dir, X509Certificate certificate, Pkcs11Token token) {
         this.dir = dir;
         this.certificate = certificate;
+        this.token = token;
     }
 
     /**
@@ -98,7 +105,34 @@ public final class CaStore {
         // Last: a directory with ca.crt is a complete CA.
         CaFiles.writeAtomically(dir.resolve(CERTIFICATE_FILE), pem("CERTIFICATE", encoded(ca.certificate())),
                 CaFiles.PUBLIC);
-        return new CaStore(dir, ca.certificate());
+        return new CaStore(dir, ca.certificate(), null);
+    }
+
+    /**
+     * Makes a new CA in {@code dir} whose key is generated inside a PKCS#11 token and never leaves it: logs in with
+     * {@code pin}, generates the key, self-signs the certificate, stores key and certificate in the token under
+     * {@link Pkcs11Token#keyLabel()}, and writes {@code ca.crt}, {@code pkcs11} and {@code revocations}. The caller
+     * wipes {@code pin}.
+     *
+     * @throws CaException the token refused (module, slot, PIN, label already used); the message is one line
+     */
+    public static CaStore initPkcs11(Path dir, Pkcs11Token token, CaKeyType type, String subject, Duration validity,
+                                     char[] pin, SecureRandom random) throws CaStoreException, CaException {
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(random, "random");
+        refuseExisting(dir);
+        Pkcs11CaSigner signer = Pkcs11CaSigner.generate(token, type, pin);
+        CertificateAuthority ca = CertificateAuthority.builder().signer(signer).subject(subject).caValidity(validity)
+                .random(random).build();
+        createDirectory(dir);
+        signer.store(ca.certificate());
+        CaFiles.writeAtomically(dir.resolve(PKCS11_FILE), token.format(), CaFiles.PRIVATE);
+        CaFiles.writeAtomically(dir.resolve(REVOCATIONS_FILE), RevocationState.empty().format(), CaFiles.PRIVATE);
+        CaFiles.writeAtomically(dir.resolve(CERTIFICATE_FILE), pem("CERTIFICATE", encoded(ca.certificate())),
+                CaFiles.PUBLIC);
+        return new CaStore(dir, ca.certificate(), token);
     }
 
     /** The CA in {@code dir}, its certificate read and checked; the key stays encrypted. */
@@ -108,7 +142,11 @@ public final class CaStore {
             throw new CaStoreException(CaStoreException.Reason.MISSING, dir,
                     "not a directory (make a CA with 'scbridge ca init --dir " + dir + "')", null);
         }
-        return new CaStore(dir, readCertificate(dir.resolve(CERTIFICATE_FILE)));
+        X509Certificate cert = readCertificate(dir.resolve(CERTIFICATE_FILE));
+        Path descriptor = dir.resolve(PKCS11_FILE);
+        Pkcs11Token token = Files.exists(descriptor)
+                ? Pkcs11Token.parse(descriptor, CaFiles.read(descriptor, Pkcs11Token.MAX_FILE_BYTES)) : null;
+        return new CaStore(dir, cert, token);
     }
 
     /** The CA in {@code dir}, ready to issue session certificates under the default {@link IssuancePolicy}. */
@@ -126,10 +164,40 @@ public final class CaStore {
     public CaSigner unlock(char[] passphrase) throws CaStoreException {
         Objects.requireNonNull(passphrase, "passphrase");
         Path file = dir.resolve(KEY_FILE);
+        if (token != null) {
+            throw new CaStoreException(CaStoreException.Reason.MISSING, file, "no such file: this CA's key is in a "
+                    + "PKCS#11 token (" + token + "); unlock it with the token's PIN", null);
+        }
         PrivateKey key = EncryptedKeyFile.decrypt(file, CaFiles.read(file, EncryptedKeyFile.MAX_FILE_BYTES),
                 passphrase);
         checkKeyMatches(file, key);
         return InMemoryCaSigner.of(new KeyPair(certificate.getPublicKey(), key), new SecureRandom());
+    }
+
+    /**
+     * Logs in to this CA's PKCS#11 token and checks its key signs for {@code ca.crt}; the caller wipes {@code pin}.
+     *
+     * @throws CaStoreException the CA's key is not in a token ({@link CaStoreException.Reason#MISSING}), or the
+     *                          token's key is not the certificate's ({@link CaStoreException.Reason#CORRUPT})
+     * @throws CaException      the token refused (module, slot, PIN, no such key)
+     */
+    public Pkcs11CaSigner unlockToken(char[] pin) throws CaStoreException, CaException {
+        Objects.requireNonNull(pin, "pin");
+        if (token == null) {
+            throw new CaStoreException(CaStoreException.Reason.MISSING, dir.resolve(PKCS11_FILE), "no such file: "
+                    + "this CA's key is in " + KEY_FILE + "; unlock it with its passphrase", null);
+        }
+        Pkcs11CaSigner signer = Pkcs11CaSigner.open(token, pin);
+        if (!signer.publicKey().equals(certificate.getPublicKey()) || !signsFor(signer)) {
+            throw corrupt(dir.resolve(PKCS11_FILE), "the token's key '" + token.keyLabel() + "' is not the key of "
+                    + CERTIFICATE_FILE, null);
+        }
+        return signer;
+    }
+
+    /** The token holding this CA's key, if it is in one. */
+    public java.util.Optional<Pkcs11Token> pkcs11() {
+        return java.util.Optional.ofNullable(token);
     }
 
     public Path dir() {
@@ -242,7 +310,8 @@ public final class CaStore {
 
     @Override
     public String toString() {
-        return "CaStore[" + dir + ", " + certificate.getSubjectX500Principal().getName() + ", key encrypted]";
+        return "CaStore[" + dir + ", " + certificate.getSubjectX500Principal().getName() + ", "
+                + (token == null ? "key encrypted" : "key in " + token) + "]";
     }
 
     private RevocationState readState() throws CaStoreException {
@@ -254,15 +323,19 @@ public final class CaStore {
         CaFiles.writeAtomically(dir.resolve(REVOCATIONS_FILE), state.format(), CaFiles.PRIVATE);
     }
 
+    private static void refuseExisting(Path dir) throws CaStoreException {
+        for (String name : List.of(CERTIFICATE_FILE, KEY_FILE, PKCS11_FILE, REVOCATIONS_FILE)) {
+            if (Files.exists(dir.resolve(name))) {
+                throw new CaStoreException(CaStoreException.Reason.EXISTS, dir.resolve(name),
+                        "already exists; refusing to overwrite a CA (choose another --dir)", null);
+            }
+        }
+    }
+
     private static void createDirectory(Path dir) throws CaStoreException {
         try {
             if (Files.isDirectory(dir)) {
-                for (String name : List.of(CERTIFICATE_FILE, KEY_FILE, REVOCATIONS_FILE)) {
-                    if (Files.exists(dir.resolve(name))) {
-                        throw new CaStoreException(CaStoreException.Reason.EXISTS, dir.resolve(name),
-                                "already exists; refusing to overwrite a CA (choose another --dir)", null);
-                    }
-                }
+                refuseExisting(dir);
             } else {
                 Files.createDirectories(dir);
             }
@@ -322,6 +395,22 @@ public final class CaStore {
         if (!ok) {
             throw corrupt(keyFile, "is not the key of " + CERTIFICATE_FILE + " (was one of the files replaced?)",
                     null);
+        }
+    }
+
+    /** Signs a random challenge through the signer and verifies it with the certificate's public key. */
+    private boolean signsFor(CaSigner signer) throws CaException {
+        byte[] challenge = new byte[32];
+        new SecureRandom().nextBytes(challenge);
+        try {
+            org.bouncycastle.operator.ContentSigner s = signer.newContentSigner();
+            s.getOutputStream().write(challenge);
+            Signature v = Signature.getInstance(CaKeyType.of(certificate.getPublicKey()).signatureAlgorithm());
+            v.initVerify(certificate.getPublicKey());
+            v.update(challenge);
+            return v.verify(s.getSignature());
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"A certificate authority for session certificates, kept in a directory: the certificate "
-                + "(ca.crt), the private key encrypted with a passphrase (ca.key) and the revocation list state.",
+                + "(ca.crt), the private key encrypted with a passphrase (ca.key) or kept in a PKCS#11 token (pkcs11) "
+                + "and the revocation list state.",
             "See docs/certificate-authority.md."},
         subcommands = {CaInitCommand.class, CaExportCommand.class, CaCrlCommand.class, CaRevokeCommand.class})
 final class CaCommand implements Callable<Integer> {

@@ -1,7 +1,6 @@
 package dev.scbridge.cli;
 
 import dev.scbridge.ca.CaException;
-import dev.scbridge.ca.CaSigner;
 import dev.scbridge.ca.CaStore;
 import dev.scbridge.ca.CaStoreException;
 import picocli.CommandLine.Command;
@@ -18,7 +17,6 @@ import java.security.cert.CRLException;
 import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -42,6 +40,9 @@ final class CaCrlCommand implements Callable<Integer> {
 
     @Mixin
     PassphraseOptions passphrase;
+
+    @Mixin
+    PinFileOption pin;
 
     @Option(names = "--next-update", paramLabel = "DURATION", defaultValue = "7d", converter = DurationConverter.class,
             description = "When relying parties should fetch a newer CRL, e.g. 1d (default: ${DEFAULT-VALUE}).")
@@ -69,18 +70,14 @@ final class CaCrlCommand implements Callable<Integer> {
                     + human(nextUpdate) + " (expected " + human(CaStore.MIN_NEXT_UPDATE) + ".."
                     + CaStore.MAX_NEXT_UPDATE.toDays() + "d)");
         }
-        char[] secret = passphrase.read(spec);
+        CaUnlock.Unlocked ca = CaUnlock.unlock(dir, passphrase, pin, spec, "cannot sign the CRL: ");
         CaStore.SignedCrl signed;
         try {
-            CaStore store = CaCommand.store(dir);
-            CaSigner signer = store.unlock(secret);
-            signed = store.crl(signer, Instant.now(), nextUpdate);
+            signed = ca.store().crl(ca.signer(), Instant.now(), nextUpdate);
         } catch (CaStoreException e) {
             throw new CliFailure("cannot sign the CRL: " + e.getMessage(), e);
         } catch (CaException | IllegalArgumentException e) {
             throw new CliFailure("cannot sign the CRL: " + e.getMessage(), e);
-        } finally {
-            Arrays.fill(secret, '\0');
         }
         X509CRL crl = signed.crl();
         byte[] der;

@@ -5,6 +5,7 @@ import dev.scbridge.ca.CaKeyType;
 import dev.scbridge.ca.CaStore;
 import dev.scbridge.ca.CaStoreException;
 import dev.scbridge.ca.CertificateAuthority;
+import dev.scbridge.ca.Pkcs11Token;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +29,8 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = {"Make a new CA in DIR: a key pair, a self-signed CA certificate (ca.crt), the key encrypted "
                 + "with the passphrase (ca.key, PKCS#8 with PBKDF2-SHA256 and AES-256) and an empty revocation list.",
+            "With --pkcs11, the key is generated inside a PKCS#11 token (an HSM) and never leaves it: DIR gets "
+                + "ca.crt and a 'pkcs11' file naming the module, slot and key label (never the PIN) instead of ca.key.",
             "DIR is created owner-only; an existing CA is never overwritten."})
 final class CaInitCommand implements Callable<Integer> {
     static final String DEFAULT_SUBJECT = "CN=scbridge CA";
@@ -54,6 +57,24 @@ final class CaInitCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
+    @Option(names = "--pkcs11", paramLabel = "MODULE",
+            description = "Generate the key inside a PKCS#11 token through MODULE, the token's library (e.g. "
+                    + "/usr/lib/softhsm/libsofthsm2.so); needs --slot and --pin-file, takes no passphrase.")
+    Path pkcs11;
+
+    @Option(names = "--slot", paramLabel = "N",
+            description = "With --pkcs11: the token's slot ID (as 'pkcs11-tool -L' or 'softhsm2-util --show-slots' "
+                    + "print it).")
+    Long slot;
+
+    @Option(names = "--key-label", paramLabel = "LABEL",
+            description = "With --pkcs11: the label of the key and certificate in the token (default: "
+                    + Pkcs11Token.DEFAULT_KEY_LABEL + ").")
+    String keyLabel;
+
+    @Mixin
+    PinFileOption pin;
+
     @Option(names = "--json", description = "Print one JSON object (dir, certificate, key, subject, keyType, "
             + "notAfter, serial, sha256) instead of text.")
     boolean json;
@@ -66,10 +87,12 @@ final class CaInitCommand implements Callable<Integer> {
                     + validity.toString().substring(2).toLowerCase(Locale.ROOT) + " (expected 1m.."
                     + CertificateAuthority.MAX_CA_VALIDITY.toDays() + "d)");
         }
-        char[] secret = passphrase.read(spec);
+        Pkcs11Token token = token();
+        char[] secret = token != null ? pin.read() : passphrase.read(spec);
         CaStore store;
         try {
-            store = CaStore.init(dir, key, subject, validity, secret, new SecureRandom());
+            store = token != null ? CaStore.initPkcs11(dir, token, key, subject, validity, secret, new SecureRandom())
+                    : CaStore.init(dir, key, subject, validity, secret, new SecureRandom());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (CaStoreException e) {
@@ -83,6 +106,30 @@ final class CaInitCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** The token from --pkcs11, --slot and --key-label; null without --pkcs11. Usage errors for bad mixtures. */
+    private Pkcs11Token token() {
+        if (pkcs11 == null) {
+            if (slot != null || keyLabel != null || pin.given()) {
+                throw new ParameterException(spec.commandLine(), "--slot, --key-label and --pin-file need --pkcs11 "
+                        + "MODULE");
+            }
+            return null;
+        }
+        if (passphrase.given()) {
+            throw new ParameterException(spec.commandLine(), "--pkcs11 takes --pin-file, not a passphrase (the key "
+                    + "stays in the token)");
+        }
+        if (slot == null || !pin.given()) {
+            throw new ParameterException(spec.commandLine(), "--pkcs11 needs --slot N and --pin-file FILE");
+        }
+        try {
+            return new Pkcs11Token(pkcs11, slot,
+                    keyLabel != null ? keyLabel : Pkcs11Token.DEFAULT_KEY_LABEL);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
     private void print(CaStore store) throws CliFailure {
         X509Certificate cert = store.certificate();
         String sha256;
@@ -93,11 +140,18 @@ final class CaInitCommand implements Callable<Integer> {
         }
         String serial = cert.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
         PrintWriter out = spec.commandLine().getOut();
+        Pkcs11Token token = store.pkcs11().orElse(null);
         if (json) {
-            out.println(new JsonLine().put("dir", store.dir().toString())
-                    .put("certificate", store.certificateFile().toString())
-                    .put("key", store.dir().resolve(CaStore.KEY_FILE).toString())
-                    .put("subject", cert.getSubjectX500Principal().getName())
+            JsonLine j = new JsonLine().put("dir", store.dir().toString())
+                    .put("certificate", store.certificateFile().toString());
+            if (token == null) {
+                j.put("key", store.dir().resolve(CaStore.KEY_FILE).toString());
+            } else {
+                j.put("pkcs11", store.dir().resolve(CaStore.PKCS11_FILE).toString())
+                        .put("module", token.module().toString()).put("slot", token.slot())
+                        .put("keyLabel", token.keyLabel());
+            }
+            out.println(j.put("subject", cert.getSubjectX500Principal().getName())
                     .put("keyType", key.code())
                     .put("notAfter", cert.getNotAfter().toInstant().toString())
                     .put("serial", serial)
@@ -106,8 +160,15 @@ final class CaInitCommand implements Callable<Integer> {
             out.println("CA created in " + store.dir());
             out.printf("%-12s %s (public: publish it, see 'scbridge ca export')%n", "certificate",
                     store.certificateFile());
-            out.printf("%-12s %s (encrypted with the passphrase: keep it private, back it up)%n", "key",
-                    store.dir().resolve(CaStore.KEY_FILE));
+            if (token == null) {
+                out.printf("%-12s %s (encrypted with the passphrase: keep it private, back it up)%n", "key",
+                        store.dir().resolve(CaStore.KEY_FILE));
+            } else {
+                out.printf("%-12s '%s' in the PKCS#11 token in slot %d (%s); it never leaves the token%n", "key",
+                        token.keyLabel(), token.slot(), token.module());
+                out.printf("%-12s %s (which token and key; no PIN)%n", "pkcs11",
+                        store.dir().resolve(CaStore.PKCS11_FILE));
+            }
             out.printf("%-12s %s%n", "subject", cert.getSubjectX500Principal().getName());
             out.printf("%-12s %s%n", "key type", key.title());
             out.printf("%-12s %s%n", "valid until", cert.getNotAfter().toInstant());

@@ -3,9 +3,6 @@ package dev.scbridge.cli;
 import dev.scbridge.bridge.Bridge;
 import dev.scbridge.bridge.Session;
 import dev.scbridge.ca.CaException;
-import dev.scbridge.ca.CaSigner;
-import dev.scbridge.ca.CaStore;
-import dev.scbridge.ca.CaStoreException;
 import dev.scbridge.ca.UserIdentity;
 import dev.scbridge.pcsc.vpcd.VpcdLink;
 import picocli.CommandLine.Command;
@@ -20,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +47,9 @@ final class SessionOpenCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
+    @Mixin
+    PinFileOption pin;
+
     @Option(names = "--upn", paramLabel = "USER@DOMAIN", required = true,
             description = "The Windows user and AD domain, e.g. alice@corp.example.com.")
     String upn;
@@ -77,20 +76,16 @@ final class SessionOpenCommand implements Callable<Integer> {
     public Integer call() throws CliFailure {
         UserIdentity identity = identity();
         String[] hostPort = vpcd == null ? null : hostPort(vpcd);
-        char[] secret = passphrase.read(spec);
+        CaUnlock.Unlocked ca = CaUnlock.unlock(caDir, passphrase, pin, spec, "cannot open the CA: ");
         Bridge bridge;
         try {
-            CaStore store = CaCommand.store(caDir);
-            CaSigner signer = store.unlock(secret);
-            bridge = Bridge.builder().ca(signer, store.certificate()).validity(validity).keyPool(0,
+            bridge = Bridge.builder().ca(ca.signer(), ca.store().certificate()).validity(validity).keyPool(0,
                     dev.scbridge.bridge.SessionKeyType.RSA_2048).build();
-        } catch (CaStoreException | CaException e) {
+        } catch (CaException e) {
             throw new CliFailure("cannot open the CA: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "invalid value for option '--validity': "
                     + e.getMessage(), e);
-        } finally {
-            Arrays.fill(secret, '\0');
         }
         try (bridge; Session session = bridge.openSession(identity)) {
             print(session);

@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Issue a Windows smart-card logon certificate from a throwaway CA, load it into a session "
-                + "PIV card and play a Windows logon's APDU exchange against it.",
+                + "PIV card and play a Windows logon against it over the RDP smart-card channel.",
             "Exit 0 when the logon would succeed, 1 when it would fail."})
 final class DemoCommand implements Callable<Integer> {
     @Spec

@@ -59,7 +59,22 @@ public final class Main implements Callable<Integer> {
         cmd.setErr(err);
         cmd.setParameterExceptionHandler(ErrorHandlers::usage);
         cmd.setExecutionExceptionHandler(ErrorHandlers::failure);
+        addIfPresent(cmd, SIDECAR_SERVE);
         return cmd;
+    }
+
+    /**
+     * {@code scbridge serve}, the gRPC sidecar: a module above bridge (it depends on it), so it is found by name
+     * when the runnable jar (dist/) includes it and simply absent otherwise.
+     */
+    static final String SIDECAR_SERVE = "dev.scbridge.sidecar.ServeCommand";
+
+    private static void addIfPresent(CommandLine cmd, String className) {
+        try {
+            cmd.addSubcommand(Class.forName(className).getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException | LinkageError absent) {
+            // built without the sidecar: no 'serve'
+        }
     }
 
     /** {@code scbridge} alone: a usage error (which command?), not a silent success. */

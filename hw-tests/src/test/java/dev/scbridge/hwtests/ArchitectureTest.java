@@ -26,11 +26,13 @@ class ArchitectureTest {
                 .layer("pcsc").definedBy("dev.scbridge.pcsc..")
                 .layer("rdp").definedBy("dev.scbridge.rdp..")
                 .layer("bridge").definedBy("dev.scbridge.bridge..", "dev.scbridge.ca..", "dev.scbridge.cli..")
-                .whereLayer("bridge").mayNotBeAccessedByAnyLayer()
-                .whereLayer("rdp").mayOnlyBeAccessedByLayers("bridge")
-                .whereLayer("pcsc").mayOnlyBeAccessedByLayers("rdp", "bridge")
-                .whereLayer("card").mayOnlyBeAccessedByLayers("pcsc", "rdp", "bridge")
-                .whereLayer("apdu").mayOnlyBeAccessedByLayers("card", "pcsc", "rdp", "bridge")
+                .layer("sidecar").definedBy("dev.scbridge.sidecar..")
+                .whereLayer("sidecar").mayNotBeAccessedByAnyLayer()
+                .whereLayer("bridge").mayOnlyBeAccessedByLayers("sidecar")
+                .whereLayer("rdp").mayOnlyBeAccessedByLayers("bridge", "sidecar")
+                .whereLayer("pcsc").mayOnlyBeAccessedByLayers("rdp", "bridge", "sidecar")
+                .whereLayer("card").mayOnlyBeAccessedByLayers("pcsc", "rdp", "bridge", "sidecar")
+                .whereLayer("apdu").mayOnlyBeAccessedByLayers("card", "pcsc", "rdp", "bridge", "sidecar")
                 .withOptionalLayers(true)
                 .check(CLASSES);
     }

@@ -20,6 +20,7 @@ if [ "${SCBRIDGE_IN_NETNS:-}" != 1 ]; then
   # Needs the network (apt), so outside the namespace.
   scripts/pcscd.sh install
   scripts/kdc.sh install
+  scripts/samba-dc.sh install
   if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null && unshare -n true 2>/dev/null; then
     echo "tier2.sh: running in a private network namespace (vpcd's port is unreachable from outside)"
     exec unshare -n env SCBRIDGE_IN_NETNS=1 bash -c 'ip link set lo up && exec "$0" "$1"' "$0" "$log"

@@ -1,5 +1,6 @@
 package dev.scbridge.cli;
 
+import dev.scbridge.bridge.ClientInfoFlags;
 import dev.scbridge.bridge.LogonFailedException;
 import dev.scbridge.bridge.LogonResult;
 import dev.scbridge.bridge.RdpLogon;
@@ -116,6 +117,13 @@ final class DemoCommand implements Callable<Integer> {
             RdpLogon.Result r = new RdpLogon(ca.certificate(), clock, random)
                     .play(session, transcript::ioctl, transcript);
             LogonResult logon = r.logon();
+            int flags = ClientInfoFlags.SMART_CARD_LOGON;
+            out.printf(Locale.ROOT, "%nWhat a gateway sends Windows for this session (docs/gateway-integration.md):%n");
+            out.printf(Locale.ROOT, "  %-18s TLS, no CredSSP/NLA%n", "security");
+            out.printf(Locale.ROOT, "  %-18s rdpdr (this card) and rdpsnd (Windows ignores rdpdr without it)%n",
+                    "static channels");
+            out.printf(Locale.ROOT, "  %-18s flags 0x%08X %s, UserName \"%s\", Password = the session PIN%n",
+                    "Client Info PDU", flags, ClientInfoFlags.describe(flags), identity.user());
             out.printf(Locale.ROOT, "%nOK: Windows would log %s on: signature %s verified, certificate chains to %s%n",
                     logon.upn(), logon.signatureAlgorithm(), ca.certificate().getSubjectX500Principal().getName());
             out.printf(Locale.ROOT, "    %d IOCTLs (%d PDUs in, %d out) carrying %d APDUs: %.1f ms in all, of which "

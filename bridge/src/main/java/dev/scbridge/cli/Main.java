@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         description = "A software PIV smart card for Windows smart-card logon over RDP.",
         subcommands = {DemoCommand.class, CaCommand.class, CardCommand.class, PivCommand.class, ReadersCommand.class,
             RdpCommand.class, SessionCommand.class,
-            CommandLine.HelpCommand.class},
+            CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         usageHelpAutoWidth = true)
 public final class Main implements Callable<Integer> {
     /** Exit code for success. */

@@ -22,6 +22,9 @@ class DemoCommandTest {
                 .contains("ESTABLISHCONTEXT").contains("LISTREADERSW").contains("GETSTATUSCHANGEW")
                 .contains("CONNECTW").contains("BEGINTRANSACTION").contains("SCARD_W_CACHE_ITEM_NOT_FOUND")
                 .contains("SCARD_E_CANCELLED")
+                .contains("flags 0x0005005B INFO_MOUSE|INFO_DISABLECTRLALTDEL|INFO_AUTOLOGON|INFO_UNICODE|"
+                        + "INFO_LOGONNOTIFY|INFO_LOGONERRORS|INFO_PASSWORD_IS_SC_PIN, UserName \"alice\"")
+                .contains("rdpdr (this card) and rdpsnd")
                 .contains("OK: Windows would log alice@example.test on: signature SHA1withRSA verified")
                 .doesNotContain("PRIVATE KEY");
         assertThat(r.out().strip().lines().reduce((a, b) -> b).orElseThrow())

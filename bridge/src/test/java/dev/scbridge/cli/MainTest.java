@@ -61,7 +61,7 @@ class MainTest {
         Run r = run();
         assertThat(r.code()).isEqualTo(2);
         // Subcommands join as their issues land; the list is checked by shape, not by name.
-        assertThat(r.errLine()).matches("scbridge: missing command \\(one of: demo, [a-z, ]*help\\) "
+        assertThat(r.errLine()).matches("scbridge: missing command \\(one of: demo, [a-z, -]*help[a-z, -]*\\) "
                 + "\\(see 'scbridge --help'\\)");
     }
 
@@ -114,5 +114,12 @@ class MainTest {
         assertThat(ErrorHandlers.clean("first\nsecond")).isEqualTo("first\\u000Asecond");
         assertThat(ErrorHandlers.clean("a\tb\u2028c\uFEFF")).isEqualTo("a\\u0009b\\u2028c\\uFEFF");
         assertThat(ErrorHandlers.clean("x".repeat(500))).hasSize(ErrorHandlers.MAX_MESSAGE + 3).endsWith("...");
+    }
+
+    @Test
+    void generateCompletion_printsABashScript() {
+        Run r = run("generate-completion");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("complete -F").contains("session").contains("rdp");
     }
 }

@@ -30,10 +30,12 @@ final class BridgeService extends SmartCardBridgeGrpc.SmartCardBridgeImplBase {
 
     private final Bridge bridge;
     private final SessionRegistry registry;
+    private final SidecarServer.CrlSource crls;
 
-    BridgeService(Bridge bridge, SessionRegistry registry) {
+    BridgeService(Bridge bridge, SessionRegistry registry, SidecarServer.CrlSource crls) {
         this.bridge = Objects.requireNonNull(bridge, "bridge");
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.crls = crls;
     }
 
     @Override
@@ -110,6 +112,28 @@ final class BridgeService extends SmartCardBridgeGrpc.SmartCardBridgeImplBase {
             response.onError(Status.INTERNAL.withDescription("cannot encode the CA certificate: " + e.getMessage())
                     .asRuntimeException());
         }
+    }
+
+    @Override
+    public void getCrl(dev.scbridge.sidecar.v1.GetCrlRequest request,
+                       StreamObserver<dev.scbridge.sidecar.v1.GetCrlResponse> response) {
+        if (crls == null) {
+            response.onError(Status.UNIMPLEMENTED.withDescription("this server has no CRL source")
+                    .asRuntimeException());
+            return;
+        }
+        byte[] der;
+        try {
+            der = crls.currentCrl();
+        } catch (Exception e) {
+            LOG.warn("CRL could not be signed: {}", e.getMessage());
+            response.onError(Status.INTERNAL.withDescription("cannot sign the CRL: " + e.getMessage())
+                    .asRuntimeException());
+            return;
+        }
+        response.onNext(dev.scbridge.sidecar.v1.GetCrlResponse.newBuilder().setCrlDer(ByteString.copyFrom(der))
+                .build());
+        response.onCompleted();
     }
 
     /** The proto field an identity problem is about. */

@@ -48,6 +48,8 @@ public final class ServeCommand implements Callable<Integer> {
     static final int MAX_PASSPHRASE_BYTES = 1024;
     /** How long the shutdown hook waits for sessions to close. */
     static final long SHUTDOWN_WAIT_SECONDS = 30;
+    /** nextUpdate of the CRLs GetCrl signs: relying parties fetch a newer one within a week. */
+    static final java.time.Duration CRL_NEXT_UPDATE = java.time.Duration.ofDays(7);
     @Spec
     CommandSpec spec;
 
@@ -119,6 +121,7 @@ public final class ServeCommand implements Callable<Integer> {
             return fail(err, e.getMessage());
         }
         CertificateAuthority ca;
+        SidecarServer.CrlSource crls;
         try {
             IssuancePolicy policy = IssuancePolicy.defaults();
             if (validityMinutes != null) {
@@ -127,7 +130,18 @@ public final class ServeCommand implements Callable<Integer> {
             if (crlUrl != null) {
                 policy = policy.withCrlDistributionPoint(crlUrl);
             }
-            ca = CaStore.at(caDir).open(passphrase, policy);
+            CaStore store = CaStore.at(caDir);
+            ca = store.open(passphrase, policy);
+            dev.scbridge.ca.CaSigner signer = store.unlock(passphrase);
+            // GetCrl signs the revocations as they are now ('scbridge ca revoke' may run while this serves)
+            java.time.Instant caExpiry = store.certificate().getNotAfter().toInstant();
+            crls = () -> {
+                java.time.Instant now = java.time.Instant.now();
+                // never promise a next CRL past the CA's own expiry (CaStore refuses that)
+                java.time.Duration next = java.time.Duration.between(now, caExpiry).compareTo(CRL_NEXT_UPDATE) < 0
+                        ? java.time.Duration.between(now, caExpiry) : CRL_NEXT_UPDATE;
+                return store.crl(signer, now, next).crl().getEncoded();
+            };
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         } catch (CaStoreException | CaException e) {
@@ -136,7 +150,7 @@ public final class ServeCommand implements Callable<Integer> {
             Arrays.fill(passphrase, '\0');
         }
         try (Bridge bridge = Bridge.builder().ca(ca).keyPool(pool, type).build()) {
-            try (SidecarServer s = SidecarServer.builder(bridge).endpoint(endpoint).build().start()) {
+            try (SidecarServer s = SidecarServer.builder(bridge).endpoint(endpoint).crls(crls).build().start()) {
                 server = s;
                 return serve(s, err);
             } catch (IOException e) {

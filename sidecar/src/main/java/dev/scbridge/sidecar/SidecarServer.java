@@ -81,7 +81,7 @@ public final class SidecarServer implements AutoCloseable {
         });
         this.registry = new SessionRegistry(b.random != null ? b.random : new SecureRandom(), timer,
                 b.attachTimeout);
-        BridgeService service = new BridgeService(b.bridge, registry);
+        BridgeService service = new BridgeService(b.bridge, registry, b.crls);
         try {
             this.server = netty(b.endpoint).addService(service).maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
                     .build();
@@ -219,7 +219,14 @@ public final class SidecarServer implements AutoCloseable {
     }
 
     /** Configures a {@link SidecarServer}; an endpoint is required. */
+    /** Where GetCrl's answer comes from: a freshly signed CRL, DER. */
+    @FunctionalInterface
+    public interface CrlSource {
+        byte[] currentCrl() throws Exception;
+    }
+
     public static final class Builder {
+        private CrlSource crls;
         private final Bridge bridge;
         private Endpoint endpoint;
         private Duration attachTimeout = DEFAULT_ATTACH_TIMEOUT;
@@ -241,6 +248,12 @@ public final class SidecarServer implements AutoCloseable {
                 throw new IllegalArgumentException("attach timeout must be positive: " + timeout);
             }
             this.attachTimeout = timeout;
+            return this;
+        }
+
+        /** What GetCrl answers; without one GetCrl is UNIMPLEMENTED. */
+        public Builder crls(CrlSource source) {
+            this.crls = Objects.requireNonNull(source, "source");
             return this;
         }
 

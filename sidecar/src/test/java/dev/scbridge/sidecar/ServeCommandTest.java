@@ -108,6 +108,11 @@ class ServeCommandTest {
                     .getCaCertificate(GetCaCertificateRequest.getDefaultInstance()).getCertificateDer()
                     .toByteArray();
             assertThat(der).isEqualTo(CaStore.at(caDir).certificate().getEncoded());
+            byte[] crl = SmartCardBridgeGrpc.newBlockingStub(c).withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .getCrl(dev.scbridge.sidecar.v1.GetCrlRequest.getDefaultInstance()).getCrlDer().toByteArray();
+            java.security.cert.X509CRL parsed = (java.security.cert.X509CRL) java.security.cert.CertificateFactory
+                    .getInstance("X.509").generateCRL(new java.io.ByteArrayInputStream(crl));
+            parsed.verify(CaStore.at(caDir).certificate().getPublicKey());
         } finally {
             c.shutdownNow();
             loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);

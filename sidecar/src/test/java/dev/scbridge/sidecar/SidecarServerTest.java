@@ -273,6 +273,31 @@ class SidecarServerTest {
         assertThat(der).isEqualTo(ca.certificate().getEncoded());
     }
 
+    @Test
+    void withoutACrlSourceGetCrlIsUnimplemented() {
+        assertThatThrownBy(() -> blocking().getCrl(dev.scbridge.sidecar.v1.GetCrlRequest.getDefaultInstance()))
+                .satisfies(e -> assertThat(Status.fromThrowable(e).getCode())
+                        .isEqualTo(Status.Code.UNIMPLEMENTED));
+    }
+
+    @Test
+    void getCrlServesWhatTheSourceSigns() throws Exception {
+        byte[] crl = {0x30, 0x03, 0x02, 0x01, 0x07};
+        Path path = tmp.resolve("crl").resolve("s.sock");
+        try (SidecarServer withCrl = SidecarServer.builder(bridge).crls(() -> crl)
+                .endpoint(new Endpoint.UnixSocket(path)).build().start()) {
+            ManagedChannel c = unixClient(NettyChannelBuilder.forAddress(new DomainSocketAddress(path.toString())))
+                    .build();
+            try {
+                byte[] got = SmartCardBridgeGrpc.newBlockingStub(c)
+                        .getCrl(dev.scbridge.sidecar.v1.GetCrlRequest.getDefaultInstance()).getCrlDer().toByteArray();
+                assertThat(got).isEqualTo(crl);
+            } finally {
+                c.shutdownNow();
+            }
+        }
+    }
+
     /**
      * A gateway that stops reading: the sidecar buffers a bounded number of PDUs, then closes the session and
      * ends the stream RESOURCE_EXHAUSTED instead of growing memory.

@@ -15,6 +15,9 @@
 #     else SCBRIDGE_KDC_ANCHOR, else $dir/anchor.pem
 #   the KDC's certificate (EKU id-pkinit-KPKdc, SAN id-pkinit-san krbtgt/REALM@REALM) and its private key:
 #     SCBRIDGE_KDC_CERT / SCBRIDGE_KDC_KEY, else $dir/kdc.pem / $dir/kdc-key.pem
+# and optionally a CRL (PEM) of that CA, only when SCBRIDGE_KDC_CRL names it (never picked up from $dir): the KDC
+#   then refuses client certificates it lists (pkinit_revoke) and any whose CA has no CRL
+#   (pkinit_require_crl_checking = true); without one the KDC checks no revocation.
 # A start always writes a fresh realm (database, stash, principals): the realm is test data, never kept.
 #
 # Environment:
@@ -108,7 +111,10 @@ pick_port() {
 }
 
 write_config() {
-  local port=$1 anchor=$2 cert=$3 key=$4
+  local port=$1 anchor=$2 cert=$3 key=$4 crl=$5
+  local revocation="pkinit_require_crl_checking = false"
+  [ -n "$crl" ] && revocation="pkinit_revoke = FILE:$crl
+        pkinit_require_crl_checking = true"
   cat >"$dir/krb5.conf" <<EOF
 # Written by scripts/kdc.sh: the client side of the private test realm.
 [libdefaults]
@@ -146,7 +152,7 @@ EOF
         pkinit_anchors = FILE:$anchor
         pkinit_allow_upn = true
         pkinit_eku_checking = scLogin
-        pkinit_require_crl_checking = false
+        $revocation
     }
 
 [logging]
@@ -191,15 +197,17 @@ start() {
   local cert=${SCBRIDGE_KDC_CERT:-$dir/kdc.pem}
   local key=${SCBRIDGE_KDC_KEY:-$dir/kdc-key.pem}
   local f
-  for f in "$anchor" "$cert" "$key"; do
-    [ -r "$f" ] || fail "missing $f (the CA anchor, the KDC certificate and its key are the caller's, as PEM)"
+  local crl=${SCBRIDGE_KDC_CRL:-}
+  for f in "$anchor" "$cert" "$key" ${crl:+"$crl"}; do
+    [ -r "$f" ] || fail "missing $f (the CA anchor, the KDC certificate, its key and a CRL are the caller's, as PEM)"
   done
+  [ -n "$crl" ] && crl=$(cd "$(dirname "$crl")" && pwd)/$(basename "$crl")
   anchor=$(cd "$(dirname "$anchor")" && pwd)/$(basename "$anchor")
   cert=$(cd "$(dirname "$cert")" && pwd)/$(basename "$cert")
   key=$(cd "$(dirname "$key")" && pwd)/$(basename "$key")
   local port
   port=$(pick_port) || fail "no free port in $first_port-$((first_port + 19)) on this machine"
-  write_config "$port" "$anchor" "$cert" "$key"
+  write_config "$port" "$anchor" "$cert" "$key" "$crl"
   create_realm
   printf '%s\n' "$port" >"$portfile"
   rm -f "$log"
@@ -225,7 +233,7 @@ start() {
     fi
     sleep 0.1
   done
-  say "started krb5kdc (pid $pid) for $realm on 127.0.0.1:$port (TCP and UDP), principals: $principals"
+  say "started krb5kdc (pid $pid) for $realm on 127.0.0.1:$port (TCP and UDP), principals: $principals${crl:+, CRL $crl}"
   print_env
 }
 

@@ -29,11 +29,14 @@ final class Kdc implements AutoCloseable {
 
     final Path dir;
     private final Pcscd pcscd;
+    /** The CA's CRL the KDC checks client certificates against (SCBRIDGE_KDC_CRL), or null for none. */
+    private final Path crl;
     private int run;
 
-    private Kdc(Pcscd pcscd, Path dir) {
+    private Kdc(Pcscd pcscd, Path dir, Path crl) {
         this.pcscd = pcscd;
         this.dir = dir;
+        this.crl = crl;
     }
 
     /** The folder the caller writes anchor.pem, kdc.pem and kdc-key.pem into before {@link #start}. */
@@ -46,7 +49,15 @@ final class Kdc implements AutoCloseable {
 
     /** Starts the KDC on a fresh realm; skips the calling test class if it cannot run here. */
     static Kdc start(Pcscd pcscd, Path dir) throws IOException, InterruptedException {
-        Kdc k = new Kdc(pcscd, dir);
+        return start(pcscd, dir, null);
+    }
+
+    /**
+     * Starts the KDC on a fresh realm that checks client certificates against {@code crl} (a PEM CRL of the anchor
+     * CA; pkinit_revoke, with pkinit_require_crl_checking on), or against no CRL when it is null.
+     */
+    static Kdc start(Pcscd pcscd, Path dir, Path crl) throws IOException, InterruptedException {
+        Kdc k = new Kdc(pcscd, dir, crl);
         Pcscd.Result start = k.script("start");
         boolean skipped = start.output().contains("SKIPPED");
         if (skipped) {
@@ -65,7 +76,8 @@ final class Kdc implements AutoCloseable {
     }
 
     Pcscd.Result script(String command) throws IOException, InterruptedException {
-        return run(Pcscd.SCRIPT_TIMEOUT, null, List.of(pcscd.root.resolve("scripts/kdc.sh").toString(), command));
+        return run(Pcscd.SCRIPT_TIMEOUT, crl == null ? null : Map.of("SCBRIDGE_KDC_CRL", crl.toString()),
+                List.of(pcscd.root.resolve("scripts/kdc.sh").toString(), command));
     }
 
     /**
@@ -122,6 +134,7 @@ final class Kdc implements AutoCloseable {
         env.put("KRB5_CONFIG", dir.resolve("krb5.conf").toString());
         env.put("KRB5_KDC_PROFILE", dir.resolve("kdc.conf").toString());
         env.remove("KRB5_TRACE");
+        env.remove("SCBRIDGE_KDC_CRL");
         if (extraEnv != null) {
             env.putAll(extraEnv);
         }

@@ -44,17 +44,11 @@ start_wait=100
 stop_wait=50
 
 say() { printf 'kdc.sh: %s\n' "$*"; }
-fail() {
-  say "FAILED: $*" >&2
-  exit 1
-}
-skip() {
-  say "SKIPPED: $*"
-  say "SKIPPED: tier-2 Kerberos PKINIT tests will not run on this machine"
-  mkdir -p "$dir" && printf '%s\n' "$*" >"$dir/skipped"
-  exit 0
-}
-
+apt_options=()
+daemon=krb5kdc
+skip_what="tier-2 Kerberos PKINIT tests"
+running_what="realm $realm"
+. "$(dirname "$0")/lib/daemon.sh"
 # Every Kerberos tool this script runs reads only the state folder's files.
 export KRB5_CONFIG=$dir/krb5.conf
 export KRB5_KDC_PROFILE=$dir/kdc.conf
@@ -69,45 +63,6 @@ our_pid() {
   tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "krb5kdc -n -r $realm" || return 1
   grep -qx "KRB5_KDC_PROFILE=$dir/kdc.conf" <(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null) || return 1
   printf '%s' "$pid"
-}
-
-install_missing() {
-  local missing=()
-  for p in "${packages[@]}"; do
-    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  [ "$(id -u)" -eq 0 ] || skip "missing ${missing[*]} and not root to install them"
-  command -v apt-get >/dev/null || skip "missing ${missing[*]} and no apt-get"
-  say "installing ${missing[*]} (apt-get; their services are not started here)"
-  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } \
-      >"$dir/apt.log" 2>&1; then
-    skip "apt-get install ${missing[*]} failed (see $dir/apt.log)"
-  fi
-}
-
-# True when something listens on 127.0.0.1 or 0.0.0.0 / :: at $1 (TCP) or has the UDP port bound.
-port_busy() {
-  local hex
-  hex=$(printf '%04X' "$1")
-  grep -Eq "^ *[0-9]+: [0-9A-F]+:$hex " /proc/net/tcp /proc/net/tcp6 /proc/net/udp /proc/net/udp6 2>/dev/null
-}
-
-kdc_listening() {
-  local hex
-  hex=$(printf '%04X' "$1")
-  grep -q "0100007F:$hex 00000000:0000 0A" /proc/net/tcp 2>/dev/null
-}
-
-pick_port() {
-  local p
-  for ((p = first_port; p < first_port + 20; p++)); do
-    if ! port_busy "$p"; then
-      printf '%s' "$p"
-      return 0
-    fi
-  done
-  return 1
 }
 
 write_config() {
@@ -235,41 +190,6 @@ start() {
   done
   say "started krb5kdc (pid $pid) for $realm on 127.0.0.1:$port (TCP and UDP), principals: $principals${crl:+, CRL $crl}"
   print_env
-}
-
-stop() {
-  local pid
-  if ! pid=$(our_pid); then
-    rm -f "$pidfile"
-    say "not running"
-    return 0
-  fi
-  kill -TERM "$pid" 2>/dev/null
-  local i=0
-  while kill -0 "$pid" 2>/dev/null && [ "$i" -lt "$stop_wait" ]; do
-    sleep 0.1
-    i=$((i + 1))
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    say "krb5kdc (pid $pid) ignored SIGTERM for $((stop_wait / 10)) s; sending SIGKILL"
-    kill -KILL "$pid" 2>/dev/null
-  fi
-  rm -f "$pidfile"
-  say "stopped krb5kdc (pid $pid)"
-}
-
-status() {
-  local pid
-  if pid=$(our_pid); then
-    say "running (pid $pid), realm $realm on 127.0.0.1:$(cat "$portfile" 2>/dev/null)"
-    return 0
-  fi
-  if [ -f "$dir/skipped" ]; then
-    say "not running (SKIPPED: $(cat "$dir/skipped"))"
-  else
-    say "not running"
-  fi
-  return 3
 }
 
 print_env() {

@@ -55,17 +55,11 @@ start_wait=300
 stop_wait=100
 
 say() { printf 'samba-dc.sh: %s\n' "$*"; }
-fail() {
-  say "FAILED: $*" >&2
-  exit 1
-}
-skip() {
-  say "SKIPPED: $*"
-  say "SKIPPED: tier-2 Samba AD PKINIT tests will not run on this machine"
-  mkdir -p "$dir" && printf '%s\n' "$*" >"$dir/skipped"
-  exit 0
-}
-
+apt_options=(--no-install-recommends)
+daemon=samba
+skip_what="tier-2 Samba AD PKINIT tests"
+running_what="AD domain $realm, KDC"
+. "$(dirname "$0")/lib/daemon.sh"
 # The pid from our pid file, if that process is still the samba we started: samba rewrites its command line and
 # environment ("samba: root process"), so it is recognised by its executable and its working folder, our $dc.
 our_pid() {
@@ -76,46 +70,6 @@ our_pid() {
   [ "$(basename "$(readlink "/proc/$pid/exe" 2>/dev/null)")" = samba ] || return 1
   [ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" = "$dc" ] || return 1
   printf '%s' "$pid"
-}
-
-install_missing() {
-  local missing=()
-  for p in "${packages[@]}"; do
-    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  [ "$(id -u)" -eq 0 ] || skip "missing ${missing[*]} and not root to install them"
-  command -v apt-get >/dev/null || skip "missing ${missing[*]} and no apt-get"
-  say "installing ${missing[*]} (apt-get, no recommends; their services are not started here)"
-  if ! { apt-get update -qq &&
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } \
-      >"$dir/apt.log" 2>&1; then
-    skip "apt-get install ${missing[*]} failed (see $dir/apt.log)"
-  fi
-}
-
-# True when something listens on 127.0.0.1 or 0.0.0.0 / :: at $1 (TCP) or has the UDP port bound.
-port_busy() {
-  local hex
-  hex=$(printf '%04X' "$1")
-  grep -Eq "^ *[0-9]+: [0-9A-F]+:$hex " /proc/net/tcp /proc/net/tcp6 /proc/net/udp /proc/net/udp6 2>/dev/null
-}
-
-kdc_listening() {
-  local hex
-  hex=$(printf '%04X' "$1")
-  grep -q "0100007F:$hex 00000000:0000 0A" /proc/net/tcp 2>/dev/null
-}
-
-pick_port() {
-  local p
-  for ((p = first_port; p < first_port + 20; p++)); do
-    if ! port_busy "$p"; then
-      printf '%s' "$p"
-      return 0
-    fi
-  done
-  return 1
 }
 
 # The KDC's Heimdal settings ([kdc]) and the clients' view of the realm, in one file: samba runs with KRB5_CONFIG
@@ -245,41 +199,6 @@ start() {
   done
   say "started samba (pid $pid), AD domain $realm, KDC on 127.0.0.1:$port (TCP and UDP), users: $users"
   print_env
-}
-
-stop() {
-  local pid
-  if ! pid=$(our_pid); then
-    rm -f "$pidfile"
-    say "not running"
-    return 0
-  fi
-  kill -TERM "$pid" 2>/dev/null
-  local i=0
-  while kill -0 "$pid" 2>/dev/null && [ "$i" -lt "$stop_wait" ]; do
-    sleep 0.1
-    i=$((i + 1))
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    say "samba (pid $pid) ignored SIGTERM for $((stop_wait / 10)) s; sending SIGKILL"
-    kill -KILL "$pid" 2>/dev/null
-  fi
-  rm -f "$pidfile"
-  say "stopped samba (pid $pid)"
-}
-
-status() {
-  local pid
-  if pid=$(our_pid); then
-    say "running (pid $pid), AD domain $realm, KDC on 127.0.0.1:$(cat "$portfile" 2>/dev/null)"
-    return 0
-  fi
-  if [ -f "$dir/skipped" ]; then
-    say "not running (SKIPPED: $(cat "$dir/skipped"))"
-  else
-    say "not running"
-  fi
-  return 3
 }
 
 print_env() {

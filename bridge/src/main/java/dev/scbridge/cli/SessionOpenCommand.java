@@ -66,6 +66,10 @@ final class SessionOpenCommand implements Callable<Integer> {
                     + "Ctrl-C.")
     String vpcd;
 
+    @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --vpcd: stop serving after DURATION, e.g. 10m (default: until Ctrl-C).")
+    Duration serveFor;
+
     @Option(names = "--show-pin", description = "Print the session PIN on stdout (it is never printed otherwise).")
     boolean showPin;
 
@@ -75,6 +79,9 @@ final class SessionOpenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CliFailure {
         UserIdentity identity = identity();
+        if (serveFor != null && vpcd == null) {
+            throw new ParameterException(spec.commandLine(), "--for needs --vpcd");
+        }
         String[] hostPort = vpcd == null ? null : hostPort(vpcd);
         CaUnlock.Unlocked ca = CaUnlock.unlock(caDir, passphrase, pin, spec, "cannot open the CA: ");
         Bridge bridge;
@@ -141,15 +148,26 @@ final class SessionOpenCommand implements Callable<Integer> {
             }
         }, "scbridge-session-open-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        err.println("scbridge: serving the session card to vpcd at " + host + ":" + port + "; Ctrl-C to stop");
+        err.println("scbridge: serving the session card to vpcd at " + host + ":" + port + "; "
+                + (serveFor == null ? "Ctrl-C to stop" : "for " + serveFor.toString().substring(2).toLowerCase()
+                + " or until Ctrl-C"));
         err.flush();
         try {
-            stop.await();
+            if (serveFor == null) {
+                stop.await();
+            } else {
+                stop.await(serveFor.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             link.close();
             stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for stopped
+            }
         }
     }
 

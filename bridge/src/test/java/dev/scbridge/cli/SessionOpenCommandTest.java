@@ -55,4 +55,12 @@ class SessionOpenCommandTest {
         assertThat(r.errLine()).startsWith("scbridge: cannot open the CA: ").contains("wrong passphrase");
         assertThat(r.out()).doesNotContain("PIN");
     }
+
+    @Test
+    void forWithoutVpcdIsAUsageError() throws Exception {
+        MainTest.Run r = MainTest.run("session", "open", "--ca-dir", TestCa.original().toString(),
+                "--passphrase-file", passphrase().toString(), "--upn", "alice@example.test", "--for", "1m");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLine()).contains("--for needs --vpcd");
+    }
 }

@@ -68,6 +68,23 @@ final class Pcscd implements AutoCloseable {
         return run(TOOL_TIMEOUT, List.of(command));
     }
 
+    /**
+     * Waits (bounded) until pcscd reports no card in {@code reader}: pcscd notices a card leaving vpcd on its next
+     * poll, and a test that serves the next card before then sees the old one go away under it.
+     */
+    void awaitNoCard(String reader, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Result last = null;
+        while (System.nanoTime() < deadline) {
+            last = tool("opensc-tool", "--list-readers");
+            if (last.output().lines().noneMatch(l -> l.contains(reader) && l.contains("Yes"))) {
+                return;
+            }
+            Thread.sleep(100); // an external daemon's view: nothing to wait on but polling
+        }
+        throw new IllegalStateException("pcscd still shows a card in " + reader + " after " + timeout + ": " + last);
+    }
+
     Result run(Duration timeout, List<String> command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command));
         Map<String, String> env = pb.environment();

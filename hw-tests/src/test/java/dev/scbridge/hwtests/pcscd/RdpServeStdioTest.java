@@ -43,7 +43,13 @@ class RdpServeStdioTest {
     @Tag("pcscd")
     void vpcdCardLogsOnOverStdio() throws Exception {
         try (Pcscd pcscd = Pcscd.require()) {
-            assertThat(logOn("--card", "vpcd", "--vpcd", "127.0.0.1:" + pcscd.port)).startsWith("Virtual PCD");
+            // a card an earlier test served may still be on its way out of pcscd's view
+            pcscd.awaitNoCard(ServedCard.READER, java.time.Duration.ofSeconds(30));
+            try {
+                assertThat(logOn("--card", "vpcd", "--vpcd", "127.0.0.1:" + pcscd.port)).startsWith("Virtual PCD");
+            } finally {
+                pcscd.awaitNoCard(ServedCard.READER, java.time.Duration.ofSeconds(30));
+            }
         }
     }
 
@@ -74,15 +80,18 @@ class RdpServeStdioTest {
         Matcher pin = PIN.matcher(err.toString());
         assertThat(pin.find()).as(err.toString()).isTrue();
 
-        host[0].handshake();
-        WindowsSmartCardSession windows = new WindowsSmartCardSession(host[0]);
-        String reader = windows.open();
-        PivClient piv = PivClient.over(ApduTransport.ofBytes(windows.transport()));
-        piv.select();
-        piv.pins().verifyPin(Pin.of(pin.group(1)));
-        windows.close();
-
-        toCommand.close(); // end of input: the channel closes cleanly
+        String reader;
+        try {
+            host[0].handshake();
+            WindowsSmartCardSession windows = new WindowsSmartCardSession(host[0]);
+            reader = windows.open();
+            PivClient piv = PivClient.over(ApduTransport.ofBytes(windows.transport()));
+            piv.select();
+            piv.pins().verifyPin(Pin.of(pin.group(1)));
+            windows.close();
+        } finally {
+            toCommand.close(); // end of input, also on failure: the channel closes and the card leaves vpcd
+        }
         assertThat(exit.get(60, TimeUnit.SECONDS)).as(err.toString()).isZero();
         return reader;
     }

@@ -68,6 +68,7 @@ class SessionOpenVpcdTest {
             } finally {
                 // the command serves for --for 15s, then exits 0: vpcd's slot is free for the next test class
                 assertThat(exit.get(60, TimeUnit.SECONDS)).as(err.toString()).isZero();
+                pcscd.awaitNoCard(ServedCard.READER, Duration.ofSeconds(30));
             }
         }
     }

@@ -1,18 +1,12 @@
 package dev.scbridge.cli;
 
+import dev.scbridge.ca.SecretFile;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * {@code --passphrase-file FILE | --passphrase-env NAME}, as a picocli mixin: never a passphrase on the command line,
@@ -20,8 +14,6 @@ import java.util.Arrays;
  * not part of it); the caller wipes the returned array.
  */
 final class PassphraseOptions {
-    /** Longest passphrase file we read: a passphrase, not a document. */
-    static final int MAX_PASSPHRASE_BYTES = 1024;
 
     @Option(names = "--passphrase-file", paramLabel = "FILE",
             description = "Read the passphrase from the first line of FILE.")
@@ -58,37 +50,12 @@ final class PassphraseOptions {
         return readFirstLine(file);
     }
 
-    /** The first line of {@code file} as UTF-8, non-empty, from a file of at most {@value #MAX_PASSPHRASE_BYTES}. */
+    /** The first line of {@code file}; a {@link CliFailure} (exit 1) naming the file when it cannot be used. */
     static char[] readFirstLine(Path file) throws CliFailure {
-        byte[] bytes;
         try {
-            if (Files.size(file) > MAX_PASSPHRASE_BYTES) {
-                throw new CliFailure("passphrase file " + file + " is longer than " + MAX_PASSPHRASE_BYTES + " bytes",
-                        null);
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new CliFailure("cannot read the passphrase file " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            int end = 0;
-            while (end < chars.limit() && chars.get(end) != '\n' && chars.get(end) != '\r') {
-                end++;
-            }
-            char[] p = new char[end];
-            chars.get(p, 0, end);
-            Arrays.fill(chars.array(), '\0');
-            if (p.length == 0) {
-                throw new CliFailure("passphrase file " + file + " has an empty first line", null);
-            }
-            return p;
-        } catch (CharacterCodingException e) {
-            throw new CliFailure("passphrase file " + file + " is not UTF-8 text", e);
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
+            return SecretFile.firstLine(file, "passphrase file");
+        } catch (java.io.IOException e) {
+            throw new CliFailure(e.getMessage(), e);
         }
     }
 }

@@ -15,12 +15,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -44,8 +38,6 @@ public final class ServeCommand implements Callable<Integer> {
     /** Exit codes, as the scbridge CLI's. */
     static final int OK = 0;
     static final int FAILED = 1;
-    /** Longest passphrase file read: a passphrase, not a document. */
-    static final int MAX_PASSPHRASE_BYTES = 1024;
     /** How long the shutdown hook waits for sessions to close. */
     static final long SHUTDOWN_WAIT_SECONDS = 30;
     /** nextUpdate of the CRLs GetCrl signs: relying parties fetch a newer one within a week. */
@@ -255,33 +247,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The first line of {@code file}, UTF-8, non-empty. */
     private static char[] firstLine(Path file) throws Failure {
-        byte[] bytes;
         try {
-            if (Files.size(file) > MAX_PASSPHRASE_BYTES) {
-                throw new Failure("passphrase file " + file + " is longer than " + MAX_PASSPHRASE_BYTES + " bytes");
-            }
-            bytes = Files.readAllBytes(file);
+            return dev.scbridge.ca.SecretFile.firstLine(file, "passphrase file");
         } catch (IOException e) {
-            throw new Failure("cannot read the passphrase file " + file + ": " + e.getMessage());
-        }
-        try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            int end = 0;
-            while (end < chars.limit() && chars.get(end) != '\n' && chars.get(end) != '\r') {
-                end++;
-            }
-            char[] p = new char[end];
-            chars.get(p, 0, end);
-            Arrays.fill(chars.array(), '\0');
-            if (p.length == 0) {
-                throw new Failure("passphrase file " + file + " has an empty first line");
-            }
-            return p;
-        } catch (CharacterCodingException e) {
-            throw new Failure("passphrase file " + file + " is not UTF-8 text");
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
+            throw new Failure(e.getMessage());
         }
     }
 
